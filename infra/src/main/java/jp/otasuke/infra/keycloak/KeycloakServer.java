@@ -1,0 +1,198 @@
+package jp.otasuke.infra.keycloak;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jp.otasuke.infra.process.ChildProcess;
+import jp.otasuke.infra.process.Directories;
+import jp.otasuke.infra.process.Wait;
+
+/**
+ * The real Keycloak server, from the distribution zip that Maven Central serves
+ * ({@code org.keycloak:keycloak-quarkus-dist}), with the {@code otasuke} realm imported from
+ * {@code infra/keycloak/otasuke-realm.json}.
+ *
+ * <p>The distribution is unpacked once into the cache; its one-time build step (over a minute here)
+ * is cached inside it, so the build-time options below must stay the same on every start. Each
+ * instance keeps its own H2 database in its own folder, so the launcher and a test run can use the
+ * same unpacked distribution at once.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "otasuke";
+    private static final String REALM_RESOURCE = "/keycloak/otasuke-realm.json";
+
+    private final Path instanceDir;
+    private final int port;
+    private ChildProcess process;
+
+    private KeycloakServer(Path instanceDir, int port) {
+        this.instanceDir = instanceDir;
+        this.port = port;
+    }
+
+    public static KeycloakServer start(Path instanceDir, int port, Consumer<String> progress) {
+        KeycloakServer server = new KeycloakServer(instanceDir, port);
+        server.start(progress);
+        return server;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** The issuer the services check tokens against (pinned by {@code --hostname}). */
+    public String realmUrl() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start(Consumer<String> progress) {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        Path home = install(progress);
+        Directories.create(instanceDir);
+        boolean firstStart = !Files.exists(home.resolve("lib/quarkus/build-system.properties"));
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                // build-time options: identical on every start, or Keycloak rebuilds itself (+30 s)
+                "--health-enabled=true", "--http-management-health-enabled=false",
+                // runtime options
+                "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=" + url(),
+                "--http-management-port=" + jp.otasuke.infra.process.FreePorts.find(),
+                "--db-url=jdbc:h2:file:" + instanceDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
+                "--import-realm");
+        Map<String, String> env = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        progress.accept(firstStart
+                ? "  Keycloak: first start on this machine builds the server (about a minute) …"
+                : "  Keycloak: starting (20-30 s) …");
+        process = ChildProcess.start("Keycloak", command, env, instanceDir, instanceDir.resolve("keycloak.log"));
+        ChildProcess started = process;
+        try {
+            Wait.until("Keycloak on port " + port, Duration.ofMinutes(5), this::realmAnswers, started::isAlive, progress);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + started.tail(30), e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Ready when the realm answers: Keycloak imports the realm before it opens its port. */
+    private boolean realmAnswers() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(realmUrl())).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Unpacks the distribution once (under a file lock: two builds may start at once) and puts the realm in. */
+    static Path install(Consumer<String> progress) {
+        Properties infra = infraProperties();
+        String version = infra.getProperty("keycloak.version");
+        Path cache = Directories.cache();
+        Path home = cache.resolve("keycloak-" + version);
+        try (FileChannel channel = FileChannel.open(cache.resolve("keycloak.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            Path marker = home.resolve(".unpacked");
+            if (!Files.exists(marker)) {
+                Path zip = distributionZip(infra);
+                progress.accept("  Keycloak: unpacking " + zip.getFileName() + " …");
+                Directories.deleteTree(home);
+                unzip(zip, cache, "keycloak-" + version + "/");
+                home.resolve("bin/kc.sh").toFile().setExecutable(true);
+                Files.writeString(marker, "ok");
+            }
+            Path importDir = Directories.create(home.resolve("data/import"));
+            try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+                Files.copy(realm, importDir.resolve("otasuke-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not install Keycloak", e);
+        }
+    }
+
+    private static Path distributionZip(Properties infra) {
+        String configured = System.getenv("OTASUKE_KEYCLOAK_DIST_ZIP");
+        Path zip = Paths.get(configured != null && !configured.isBlank() ? configured
+                : infra.getProperty("keycloak.dist.zip"));
+        if (!Files.exists(zip)) {
+            throw new IllegalStateException("Keycloak distribution not found at " + zip
+                    + ": build the project once (./mvnw install -DskipTests) or set OTASUKE_KEYCLOAK_DIST_ZIP");
+        }
+        return zip;
+    }
+
+    private static void unzip(Path zip, Path target, String expectedRoot) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target.resolve(expectedRoot))) {
+                    throw new IOException("Unexpected entry " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    if (out.toString().endsWith(".sh")) {
+                        out.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Properties infraProperties() {
+        Properties p = new Properties();
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/jp/otasuke/infra/infra.properties")) {
+            p.load(in);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

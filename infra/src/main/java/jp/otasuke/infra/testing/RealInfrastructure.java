@@ -1,0 +1,43 @@
+package jp.otasuke.infra.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jp.otasuke.infra.postgres.PostgresServer;
+
+/**
+ * Quarkus test resource: points a service at real Kafka, PostgreSQL and Keycloak servers started by
+ * {@link TestServers} (no Docker, no in-memory stand-ins). Arguments: {@code database} (the service's
+ * database name, recreated empty for each test run) and {@code keycloak} ("false" to leave it out).
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "app";
+    private boolean keycloak = true;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+        keycloak = !"false".equals(initArgs.get("keycloak"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", TestServers.kafka().bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", TestServers.freshDatabase(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        if (keycloak) {
+            config.put("quarkus.oidc.auth-server-url", TestServers.keycloak().realmUrl());
+            config.put("quarkus.keycloak.admin-client.server-url", TestServers.keycloak().url());
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers are shared by every test class of this JVM and stop when it exits (TestServers).
+    }
+}
