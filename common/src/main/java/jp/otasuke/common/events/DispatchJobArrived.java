@@ -1,0 +1,18 @@
+package jp.otasuke.common.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The engineer checked in at the site. */
+public record DispatchJobArrived(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, Instant arrivedAt, boolean farFromSite) implements OtasukeEvent {
+
+    @Override
+    public String subjectId() {
+        return jobId.toString();
+    }
+
+    @Override
+    public String partitionKey() {
+        return incidentId.toString();
+    }
+}

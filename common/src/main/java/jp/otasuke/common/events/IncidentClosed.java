@@ -1,0 +1,18 @@
+package jp.otasuke.common.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The incident is closed for good. */
+public record IncidentClosed(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, String closedBy) implements OtasukeEvent {
+
+    @Override
+    public String subjectId() {
+        return incidentId.toString();
+    }
+
+    @Override
+    public String partitionKey() {
+        return incidentId.toString();
+    }
+}

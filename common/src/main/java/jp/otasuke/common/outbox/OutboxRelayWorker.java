@@ -1,0 +1,124 @@
+package jp.otasuke.common.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Runs the {@link OutboxRelay} on its own thread: woken by each commit that wrote to the outbox, and
+ * polling as a safety net. Failures (Kafka or the database away) back off and retry; nothing is lost
+ * because unsent rows stay in the table.
+ */
+@ApplicationScoped
+public class OutboxRelayWorker {
+
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private final Duration pollInterval;
+    private final Duration retention;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    OutboxRelayWorker(AgroalDataSource dataSource,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "otasuke.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
+            @ConfigProperty(name = "otasuke.outbox.retention", defaultValue = "7d") Duration retention) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.pollInterval = pollInterval;
+        this.retention = retention;
+    }
+
+    void start(@Observes StartupEvent event) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
+                new StringSerializer(), new ByteArraySerializer());
+        OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(30));
+        running = true;
+        thread = new Thread(() -> loop(relay), "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Graceful shutdown: finish the batch in flight, then close the producer (which flushes). */
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUps.release();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a commit that wrote to the outbox. */
+    void wake() {
+        wakeUps.release();
+    }
+
+    private void loop(OutboxRelay relay) {
+        Duration backoff = Duration.ofMillis(200);
+        Instant nextPurge = Instant.now();
+        while (running) {
+            try {
+                int published = relay.relayBatch();
+                backoff = Duration.ofMillis(200);
+                if (Instant.now().isAfter(nextPurge)) {
+                    relay.purgeSentBefore(Instant.now().minus(retention));
+                    nextPurge = Instant.now().plus(Duration.ofHours(1));
+                }
+                if (published == 0) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                Log.warnf("Outbox relay could not publish (%s: %s); retrying in %d ms", e.getClass().getSimpleName(),
+                        e.getMessage(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package jp.otasuke.common.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.otasuke.common.events.EventEnvelope;
+
+/** The outbox table, in plain JDBC so it runs on whatever connection holds the caller's transaction. */
+final class OutboxStore {
+
+    /** A row waiting to be published. */
+    record Pending(long id, EventEnvelope envelope) {
+    }
+
+    private OutboxStore() {
+    }
+
+    static void append(Connection c, EventEnvelope e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into outbox (event_id, topic, record_key, event_type, "
+                + "source, subject, occurred_at, payload) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, e.id());
+            s.setString(2, e.topic());
+            s.setString(3, e.key());
+            s.setString(4, e.type());
+            s.setString(5, e.source());
+            s.setString(6, e.subject());
+            s.setTimestamp(7, Timestamp.from(e.time()));
+            s.setBytes(8, e.data());
+            s.executeUpdate();
+        }
+    }
+
+    /** The oldest unsent rows, in the order they were written (which keeps each key's story in order). */
+    static List<Pending> pending(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select id, event_id, topic, record_key, event_type, source, "
+                + "subject, occurred_at, payload from outbox where sent_at is null order by id limit ?")) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Pending> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new Pending(rs.getLong(1), new EventEnvelope(rs.getObject(2, java.util.UUID.class),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getBytes(9))));
+                }
+                return rows;
+            }
+        }
+    }
+
+    static void markSent(Connection c, List<Long> ids) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update outbox set sent_at = now() where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    /** Sent rows are kept a while for inspection, then purged so the table stays small. */
+    static int purgeSentBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("delete from outbox where sent_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            return s.executeUpdate();
+        }
+    }
+
+    static long backlog(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from outbox where sent_at is null");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package jp.otasuke.common.problem;
+
+import java.util.List;
+
+/**
+ * A refusal to tell the client, as a problem document: 404 unknown (or another tenant's) object, 409
+ * wrong state, 422 a business rule, and so on. Business rules return their rejections as values; the
+ * edge turns them into one of these.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = errors;
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not Found", what + " not found");
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(422, "Unprocessable Content", detail);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "Bad Request", detail);
+    }
+
+    public Problem problem() {
+        return new Problem("about:blank", title, status, getMessage(), errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}

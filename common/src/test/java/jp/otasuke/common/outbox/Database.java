@@ -1,0 +1,102 @@
+package jp.otasuke.common.outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jp.otasuke.infra.postgres.PostgresServer;
+import jp.otasuke.infra.testing.TestServers;
+
+/** A fresh database on the real test PostgreSQL, with the common migration applied. */
+class Database implements DataSource {
+
+    private final String url;
+
+    private Database(String url) {
+        this.url = url;
+    }
+
+    static Database fresh(String name) throws SQLException, IOException {
+        Database db = new Database(TestServers.freshDatabase(name));
+        try (InputStream sql = Database.class.getResourceAsStream("/db/common/V0_1__outbox_and_inbox.sql");
+                Connection c = db.getConnection()) {
+            c.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return db;
+    }
+
+    /** The same database, but every commit fails as if the process died just before it. */
+    DataSource dyingBeforeCommit() {
+        Database self = this;
+        return new Database(url) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection real = self.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("commit")) {
+                                real.close();
+                                throw new SQLException("relay died before marking the batch sent");
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return DriverManager.getConnection(url, username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}

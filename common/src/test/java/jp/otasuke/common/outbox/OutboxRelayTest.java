@@ -1,0 +1,149 @@
+package jp.otasuke.common.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jp.otasuke.common.events.EventCatalog;
+import jp.otasuke.common.events.EventEnvelope;
+import jp.otasuke.common.events.IncidentClosed;
+import jp.otasuke.common.events.OtasukeEvent;
+import jp.otasuke.common.events.SampleEvents;
+import jp.otasuke.common.inbox.InboxStore;
+import jp.otasuke.infra.testing.TestServers;
+
+/** The outbox relay and the inbox on real PostgreSQL and a real Kafka broker. */
+class OutboxRelayTest {
+
+    private Database db;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = Database.fresh("outbox_test");
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute("create table closures (incident_id uuid not null)");
+        }
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServers.kafka().bootstrapServers(),
+                "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        producer.close();
+    }
+
+    @Test
+    void publishesWrittenEventsInOrderAndMarksThemSent() throws Exception {
+        UUID incident = UUID.randomUUID();
+        List<OtasukeEvent> written = List.of(closed(incident), closed(incident), closed(incident));
+        for (OtasukeEvent e : written) {
+            append(e);
+        }
+        OutboxRelay relay = new OutboxRelay(db, producer, 500, Duration.ofSeconds(10));
+
+        assertEquals(3, relay.relayBatch());
+        assertEquals(0, relay.relayBatch());
+        assertEquals(0, relay.backlog());
+
+        List<String> ids = consume(incident, 3).stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value())).toList();
+        assertEquals(written.stream().map(e -> e.eventId().toString()).toList(), ids);
+    }
+
+    @Test
+    void aRelayKilledBetweenPublishAndMarkPublishesAgainAndTheConsumerAppliesItOnce() throws Exception {
+        UUID incident = UUID.randomUUID();
+        append(closed(incident));
+
+        OutboxRelay dying = new OutboxRelay(db.dyingBeforeCommit(), producer, 500, Duration.ofSeconds(10));
+        assertThrows(java.sql.SQLException.class, dying::relayBatch);
+        OutboxRelay restarted = new OutboxRelay(db, producer, 500, Duration.ofSeconds(10));
+        assertEquals(1, restarted.relayBatch());
+
+        List<ConsumerRecord<String, byte[]>> delivered = consume(incident, 2);
+        assertEquals(2, delivered.size(), "published twice: once by the dying relay, once after the restart");
+        delivered.forEach(this::applyOnce);
+        assertEquals(1, closuresOf(incident));
+
+        delivered.forEach(this::applyOnce); // Kafka redelivers after a consumer crash: nothing changes
+        assertEquals(1, closuresOf(incident));
+    }
+
+    private static OtasukeEvent closed(UUID incident) {
+        IncidentClosed sample = (IncidentClosed) SampleEvents.of(EventCatalog.INCIDENT_CLOSED);
+        return new IncidentClosed(UUID.randomUUID(), sample.occurredAt(), incident, sample.tenantId(), "soc-1");
+    }
+
+    private void append(OtasukeEvent event) throws Exception {
+        try (Connection c = db.getConnection()) {
+            OutboxStore.append(c, EventEnvelope.of(event, "/outbox-test"));
+        }
+    }
+
+    /** A consumer's effect and its inbox entry in one transaction. */
+    private void applyOnce(ConsumerRecord<String, byte[]> record) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            IncidentClosed event = (IncidentClosed) EventEnvelope.from(record).event().orElseThrow();
+            if (InboxStore.firstTime(c, "outbox-test", event.eventId())) {
+                try (PreparedStatement s = c.prepareStatement("insert into closures values (?)")) {
+                    s.setObject(1, event.incidentId());
+                    s.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int closuresOf(UUID incident) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from closures where incident_id = ?")) {
+            s.setObject(1, incident);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> consume(UUID incident, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", TestServers.kafka().bootstrapServers(),
+                "group.id", "outbox-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(EventCatalog.INCIDENT_CLOSED.topic()));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (records.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key().equals(incident.toString())) {
+                        records.add(r);
+                    }
+                });
+            }
+        }
+        return records;
+    }
+}
