@@ -1,0 +1,48 @@
+package jp.otasuke.common.paging;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jp.otasuke.common.problem.ProblemException;
+
+/**
+ * One page of a list endpoint: {@code {"items":[...],"nextCursor":null|"..."}} (API.md, Lists). The
+ * cursor is the id of the last item of the page; queries fetch one row more than the limit to know
+ * whether another page follows.
+ */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    /** The limit a client asked for, defaulted and bounded: no endpoint returns an unbounded list. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+
+    /** The id a cursor stands for, or null for the first page. */
+    public static UUID after(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor is not one this API returned");
+        }
+    }
+
+    /** Builds the page from up to {@code limit + 1} rows fetched in cursor order. */
+    public static <E, T> Page<T> of(List<E> rows, int limit, Function<E, T> view, Function<E, UUID> id) {
+        List<T> items = rows.stream().limit(limit).map(view).toList();
+        String next = rows.size() > limit ? id.apply(rows.get(limit - 1)).toString() : null;
+        return new Page<>(items, next);
+    }
+}

@@ -1,0 +1,52 @@
+package jp.otasuke.ingest.tenant;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Caller;
+import jp.otasuke.common.security.Roles;
+
+/** The SME customers: the provider's staff see all, an SME user only its own. */
+@Path("/api/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantResource {
+
+    private final Caller caller;
+
+    TenantResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR, Roles.SME_USER})
+    public Page<TenantView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        if (caller.is(Roles.SME_USER) && !caller.is(Roles.SOC_OPERATOR) && !caller.is(Roles.PLATFORM_ADMIN)) {
+            Tenant own = Tenant.findById(caller.requireTenantId());
+            return new Page<>(own == null ? List.of() : List.of(TenantView.of(own)), null);
+        }
+        int size = Page.limit(limit);
+        return Page.of(Tenant.page(Page.after(cursor), size + 1), size, TenantView::of, t -> t.id);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR, Roles.SME_USER})
+    public TenantView get(@PathParam("id") UUID id) {
+        Tenant tenant = Tenant.findById(id);
+        boolean staff = caller.is(Roles.SOC_OPERATOR) || caller.is(Roles.PLATFORM_ADMIN);
+        if (tenant == null || (!staff && !id.equals(caller.tenantId().orElse(null)))) {
+            throw ProblemException.notFound("Tenant " + id);
+        }
+        return TenantView.of(tenant);
+    }
+}
