@@ -1,0 +1,60 @@
+package jp.otasuke.insurance.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** An insurance policy of one tenant with one insurer. */
+@Entity
+public class Policy extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+    @Column(name = "insurer_id")
+    public String insurerId;
+    @Column(name = "policy_number")
+    public String policyNumber;
+    @Column(name = "starts_on")
+    public LocalDate startsOn;
+    @Column(name = "ends_on")
+    public LocalDate endsOn;
+    @Column(name = "per_incident_limit_yen")
+    public long perIncidentLimitYen;
+    @Column(name = "annual_aggregate_limit_yen")
+    public long annualAggregateLimitYen;
+    @Column(name = "deductible_yen")
+    public long deductibleYen;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "covered_cost_types")
+    public List<String> coveredCostTypes;
+    @Version
+    public long version;
+
+    /** A page of policies, only the insurer's own when {@code insurerId} is given. */
+    public static List<Policy> page(String insurerId, UUID after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (insurerId != null) {
+            query.append(" and insurerId = :insurer");
+            params.and("insurer", insurerId);
+        }
+        if (after != null) {
+            query.append(" and id > :after");
+            params.and("after", after);
+        }
+        return find(query + " order by id", params).page(0, limit).list();
+    }
+}
