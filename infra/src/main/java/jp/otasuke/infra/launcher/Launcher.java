@@ -1,0 +1,222 @@
+package jp.otasuke.infra.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import jp.otasuke.infra.kafka.KafkaBroker;
+import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.postgres.PostgresServer;
+import jp.otasuke.infra.process.ChildProcess;
+import jp.otasuke.infra.process.Directories;
+import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.process.Wait;
+
+/**
+ * Starts the whole platform on this machine: PostgreSQL, Kafka and Keycloak (the same components the
+ * tests use), then the four packaged services, waits until each is ready, prints where everything is,
+ * and on Ctrl-C / SIGTERM stops all it started. Data stays in {@code .otasuke/} between runs;
+ * {@code --clean} wipes it first.
+ */
+public final class Launcher {
+
+    private record Service(String name, int port, String database) {
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("ingest-service", 8081, "ingest"),
+            new Service("triage-service", 8082, "triage"),
+            new Service("dispatch-service", 8083, "dispatch"),
+            new Service("insurance-service", 8084, "insurance"));
+
+    private final Path root;
+    private final Path home;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private Launcher(Path root, Path home) {
+        this.root = root;
+        this.home = home;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The in-process Kafka broker logs through java.util.logging: keep the console for our progress lines.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        List<String> flags = Arrays.asList(args);
+        if (flags.contains("--help") || flags.contains("-h")) {
+            System.out.println("Usage: ./otasuke [--clean]   (starts the platform; Ctrl-C stops it)");
+            return;
+        }
+        Path root = Paths.get(env("OTASUKE_ROOT", ".")).toAbsolutePath().normalize();
+        Path home = Paths.get(env("OTASUKE_HOME", root.resolve(".otasuke").toString()));
+        if (flags.contains("--clean")) {
+            System.out.println("Wiping " + home);
+            Directories.deleteTree(home);
+        }
+        Launcher launcher = new Launcher(root, Directories.create(home));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.stopAll();
+            stopped.countDown();
+        }, "otasuke-launcher-stop"));
+        try {
+            launcher.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("\nCould not start the platform: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void startAll() throws Exception {
+        int pgPort = port("OTASUKE_PG_PORT", 15432);
+        int kafkaPort = port("OTASUKE_KAFKA_PORT", 9092);
+        int keycloakPort = port("OTASUKE_KEYCLOAK_PORT", 8180);
+        for (Service s : SERVICES) {
+            requireFree(s.port(), s.name());
+            requireJar(s);
+        }
+        long t0 = System.nanoTime();
+
+        step("PostgreSQL on port " + pgPort);
+        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), pgPort, true);
+        started.add(postgres);
+        SERVICES.forEach(s -> postgres.createDatabase(s.database()));
+
+        step("Kafka (KRaft) on port " + kafkaPort);
+        KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), kafkaPort);
+        started.add(kafka);
+
+        step("Keycloak on port " + keycloakPort + " (realm otasuke)");
+        KeycloakServer keycloak = KeycloakServer.start(home.resolve("keycloak"), keycloakPort, System.out::println);
+        started.add(keycloak);
+
+        step("Services " + SERVICES.stream().map(Service::name).toList());
+        List<ChildProcess> services = new ArrayList<>();
+        for (Service s : SERVICES) {
+            Map<String, String> env = Map.of(
+                    "HTTP_PORT", Integer.toString(s.port()),
+                    "DB_URL", postgres.jdbcUrl(s.database()),
+                    "DB_USER", PostgresServer.USER,
+                    "DB_PASSWORD", PostgresServer.PASSWORD,
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "OIDC_URL", keycloak.realmUrl(),
+                    "KEYCLOAK_URL", keycloak.url(),
+                    "LOG_JSON", "true");
+            ChildProcess process = ChildProcess.start(s.name(),
+                    List.of(javaBin(), "-Xmx384m", "-jar", jar(s).toString()), env, root,
+                    home.resolve("logs").resolve(s.name() + ".log"));
+            started.add(process);
+            services.add(process);
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            Service s = SERVICES.get(i);
+            ChildProcess process = services.get(i);
+            try {
+                Wait.until(s.name(), Duration.ofMinutes(3), () -> ready(s.port()), process::isAlive, System.out::println);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + " (log: " + process.log() + ")\n" + process.tail(20));
+            }
+            System.out.println("  " + s.name() + " ready on http://localhost:" + s.port());
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+        printSummary(keycloak, kafka, postgres, seconds);
+    }
+
+    private void printSummary(KeycloakServer keycloak, KafkaBroker kafka, PostgresServer postgres, long seconds) {
+        System.out.println();
+        System.out.println("Otasuke SOC is up (" + seconds + " s). Ctrl-C stops everything.");
+        System.out.println();
+        for (Service s : SERVICES) {
+            System.out.printf("  %-18s http://localhost:%d/api/v1   OpenAPI UI http://localhost:%d/q/swagger-ui%n",
+                    s.name(), s.port(), s.port());
+        }
+        System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: admin / admin)");
+        System.out.println("  Kafka              " + kafka.bootstrapServers());
+        System.out.println("  PostgreSQL         " + postgres.jdbcUrl("<service>") + "   (otasuke / otasuke)");
+        System.out.println();
+        System.out.println("  Dev logins (password = username): ops-admin (platform-admin), soc-1, soc-2 (soc-operator)");
+        System.out.println("  Insurer systems (client credentials): insurer-a / insurer-a-secret, insurer-b / insurer-b-secret");
+        System.out.println("  A token: curl -s -d grant_type=password -d client_id=otasuke-portal -d username=soc-1 "
+                + "-d password=soc-1 " + keycloak.realmUrl() + "/protocol/openid-connect/token");
+        System.out.println("  Data: " + home + "   logs: " + home.resolve("logs"));
+    }
+
+    /** Stops in the reverse order of starting: the services first (gracefully), the servers last. */
+    private synchronized void stopAll() {
+        if (started.isEmpty()) {
+            return;
+        }
+        System.out.println("\nStopping Otasuke SOC …");
+        for (int i = started.size() - 1; i >= 0; i--) {
+            AutoCloseable component = started.get(i);
+            try {
+                component.close();
+            } catch (Exception e) {
+                System.err.println("  could not stop " + component + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+        System.out.println("Stopped.");
+    }
+
+    private Path jar(Service s) {
+        return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void requireJar(Service s) {
+        if (!Files.exists(jar(s))) {
+            throw new IllegalStateException(jar(s) + " is missing: build first (./mvnw install -DskipTests)");
+        }
+    }
+
+    private static boolean ready(int port) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int port(String variable, int fallback) {
+        int port = Integer.parseInt(env(variable, Integer.toString(fallback)));
+        requireFree(port, variable);
+        return port;
+    }
+
+    private static void requireFree(int port, String what) {
+        if (FreePorts.isListening(port)) {
+            throw new IllegalStateException("port " + port + " (" + what + ") is already in use: "
+                    + "is the platform already running?");
+        }
+    }
+
+    private static String javaBin() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void step(String what) {
+        System.out.println("▶ " + what);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
