@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The claim is closed. */
-public record ClaimClosed(UUID eventId, Instant occurredAt, UUID claimId, String claimNumber, UUID incidentId, UUID tenantId, String status) implements OtasukeEvent {
+public record ClaimClosed(UUID eventId, Instant occurredAt, UUID claimId, String claimNumber, UUID incidentId, UUID tenantId, String status) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return claimId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

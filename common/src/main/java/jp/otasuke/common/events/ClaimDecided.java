@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The insurer decided the claim. */
-public record ClaimDecided(UUID eventId, Instant occurredAt, UUID claimId, String claimNumber, UUID incidentId, UUID tenantId, String insurerId, Enums.ClaimOutcome outcome, long approvedYen, String reason) implements OtasukeEvent {
+public record ClaimDecided(UUID eventId, Instant occurredAt, UUID claimId, String claimNumber, UUID incidentId, UUID tenantId, String insurerId, Enums.ClaimOutcome outcome, long approvedYen, String reason) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return claimId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

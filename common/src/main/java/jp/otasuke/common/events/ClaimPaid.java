@@ -5,15 +5,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The insurer paid the claim. */
-public record ClaimPaid(UUID eventId, Instant occurredAt, UUID claimId, String claimNumber, UUID incidentId, UUID tenantId, String insurerId, long paidYen, LocalDate paidOn, String paymentReference) implements OtasukeEvent {
+public record ClaimPaid(UUID eventId, Instant occurredAt, UUID claimId, String claimNumber, UUID incidentId, UUID tenantId, String insurerId, long paidYen, LocalDate paidOn, String paymentReference) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return claimId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

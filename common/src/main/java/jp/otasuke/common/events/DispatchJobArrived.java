@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The engineer checked in at the site. */
-public record DispatchJobArrived(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, Instant arrivedAt, boolean farFromSite) implements OtasukeEvent {
+public record DispatchJobArrived(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, Instant arrivedAt, boolean farFromSite) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return jobId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The job is no longer needed (e.g. the incident was resolved before arrival). */
-public record DispatchJobCancelled(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, String reason) implements OtasukeEvent {
+public record DispatchJobCancelled(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, String reason) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return jobId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

@@ -5,15 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /** The engineer checked out with the work report; the cost lines are what insurance pays. */
-public record DispatchJobCompleted(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, String engineerName, Instant arrivedAt, Instant completedAt, String reportSummary, int laborMinutes, double travelKm, List<CostLine> costLines, long totalYen) implements OtasukeEvent {
+public record DispatchJobCompleted(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, String engineerName, Instant arrivedAt, Instant completedAt, String reportSummary, int laborMinutes, double travelKm, List<CostLine> costLines, long totalYen) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return jobId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The engineer declined the job; it is planned again. */
-public record DispatchJobDeclined(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, String reason) implements OtasukeEvent {
+public record DispatchJobDeclined(UUID eventId, Instant occurredAt, UUID jobId, UUID incidentId, UUID tenantId, UUID engineerId, String reason) implements IncidentStory {
 
     @Override
     public String subjectId() {
         return jobId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
     }
 }

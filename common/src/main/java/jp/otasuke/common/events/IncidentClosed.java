@@ -4,15 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The incident is closed for good. */
-public record IncidentClosed(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, String closedBy) implements OtasukeEvent {
-
-    @Override
-    public String subjectId() {
-        return incidentId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
-    }
+public record IncidentClosed(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, String closedBy) implements IncidentStory {
 }

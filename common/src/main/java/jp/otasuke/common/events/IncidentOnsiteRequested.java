@@ -5,15 +5,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** The SOC asks for an engineer on site; dispatch makes one job per request. */
-public record IncidentOnsiteRequested(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, UUID requestId, String reason, Enums.Urgency urgency, List<String> requiredSkills, String title, Enums.AlertCategory category, Enums.Priority priority, Site site, String requestedBy) implements OtasukeEvent {
-
-    @Override
-    public String subjectId() {
-        return incidentId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
-    }
+public record IncidentOnsiteRequested(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, UUID requestId, String reason, Enums.Urgency urgency, List<String> requiredSkills, String title, Enums.AlertCategory category, Enums.Priority priority, Site site, String requestedBy) implements IncidentStory {
 }

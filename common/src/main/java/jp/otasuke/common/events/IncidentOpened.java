@@ -4,15 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A new incident: from correlated alerts or from a consultation. */
-public record IncidentOpened(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, Enums.IncidentKind kind, String title, Enums.AlertCategory category, Enums.Priority priority, String status, Instant ackDueAt, UUID consultationId) implements OtasukeEvent {
-
-    @Override
-    public String subjectId() {
-        return incidentId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
-    }
+public record IncidentOpened(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, Enums.IncidentKind kind, String title, Enums.AlertCategory category, Enums.Priority priority, String status, Instant ackDueAt, UUID consultationId) implements IncidentStory {
 }

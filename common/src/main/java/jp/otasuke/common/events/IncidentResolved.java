@@ -4,15 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The incident is resolved (remotely, on site, or found harmless). */
-public record IncidentResolved(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, Enums.Resolution resolution, String summary, String resolvedBy) implements OtasukeEvent {
-
-    @Override
-    public String subjectId() {
-        return incidentId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
-    }
+public record IncidentResolved(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, Enums.Resolution resolution, String summary, String resolvedBy) implements IncidentStory {
 }

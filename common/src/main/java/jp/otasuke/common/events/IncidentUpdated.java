@@ -5,15 +5,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** An incident grew (alerts, hosts) or changed priority, status or assignee. */
-public record IncidentUpdated(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, Enums.Priority priority, String status, int alertCount, List<String> hosts, Instant lastSeenAt, String assignee) implements OtasukeEvent {
-
-    @Override
-    public String subjectId() {
-        return incidentId.toString();
-    }
-
-    @Override
-    public String partitionKey() {
-        return incidentId.toString();
-    }
+public record IncidentUpdated(UUID eventId, Instant occurredAt, UUID incidentId, UUID tenantId, Enums.Priority priority, String status, int alertCount, List<String> hosts, Instant lastSeenAt, String assignee) implements IncidentStory {
 }

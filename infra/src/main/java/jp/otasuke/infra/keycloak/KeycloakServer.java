@@ -3,10 +3,6 @@ package jp.otasuke.infra.keycloak;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -24,6 +20,8 @@ import java.util.zip.ZipInputStream;
 
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
+import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.process.Http;
 import jp.otasuke.infra.process.Wait;
 
 /**
@@ -81,7 +79,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--health-enabled=true", "--http-management-health-enabled=false",
                 // runtime options
                 "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=" + url(),
-                "--http-management-port=" + jp.otasuke.infra.process.FreePorts.find(),
+                "--http-management-port=" + FreePorts.find(),
                 "--db-url=jdbc:h2:file:" + instanceDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
                 "--import-realm");
         Map<String, String> env = Map.of(
@@ -114,17 +112,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Ready when the realm answers: Keycloak imports the realm before it opens its port. */
     private boolean realmAnswers() {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(realmUrl())).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Http.answersOk(realmUrl());
     }
 
     /** Unpacks the distribution once (under a file lock: two builds may start at once) and puts the realm in. */

@@ -1,10 +1,5 @@
 package jp.otasuke.infra.launcher;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,6 +16,7 @@ import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.process.Http;
 import jp.otasuke.infra.process.Wait;
 
 /**
@@ -181,17 +177,7 @@ public final class Launcher {
     }
 
     private static boolean ready(int port) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Http.answersOk("http://localhost:" + port + "/q/health/ready");
     }
 
     private static int port(String variable, int fallback) {

@@ -1,0 +1,21 @@
+package jp.otasuke.common.events;
+
+/**
+ * An event of one incident's story (incident, dispatch and claim events): keyed by the incident id, so
+ * the whole story of an incident stays in order on its partition.
+ */
+public interface IncidentStory extends OtasukeEvent {
+
+    java.util.UUID incidentId();
+
+    /** The incident itself, unless the event is about one of its jobs or claims. */
+    @Override
+    default String subjectId() {
+        return incidentId().toString();
+    }
+
+    @Override
+    default String partitionKey() {
+        return incidentId().toString();
+    }
+}
