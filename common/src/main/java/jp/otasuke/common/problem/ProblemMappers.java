@@ -48,6 +48,17 @@ public class ProblemMappers {
         return respond(Problem.of(400, "Bad Request", detail));
     }
 
+    /** Quarkus REST has built-in mappers for these subtypes; ours must be as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(Problem.of(403, "Forbidden", "Your role does not allow this"));

@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
@@ -22,9 +27,21 @@ import jp.otasuke.common.security.Roles;
 public class TenantResource {
 
     private final Caller caller;
+    private final TenantOnboarding onboarding;
 
-    TenantResource(Caller caller) {
+    TenantResource(Caller caller, TenantOnboarding onboarding) {
         this.caller = caller;
+        this.onboarding = onboarding;
+    }
+
+    /** Onboards an SME in one call (plan within the price caps, site, first user). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Response onboard(@NotNull @Valid OnboardTenantRequest request) {
+        TenantOnboarding.Onboarded onboarded = onboarding.onboard(request);
+        return Response.created(java.net.URI.create("/api/v1/tenants/" + onboarded.tenant().id()))
+                .entity(onboarded).build();
     }
 
     @GET

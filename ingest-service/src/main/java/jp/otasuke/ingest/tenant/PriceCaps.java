@@ -1,0 +1,55 @@
+package jp.otasuke.ingest.tenant;
+
+import jp.otasuke.common.events.Enums.PlanType;
+import jp.otasuke.common.events.Plan;
+
+/**
+ * The Otasuke-tai service standard's price caps (tax excluded): network monitoring at most ¥10,000 a
+ * month; endpoint monitoring at most ¥2,000 a device a month, from one device; combined not above the
+ * sum of the two.
+ */
+public final class PriceCaps {
+
+    public static final long NETWORK_CAP_YEN = 10_000;
+    public static final long ENDPOINT_CAP_YEN_PER_DEVICE = 2_000;
+
+    /** What the caps say of a plan. */
+    public sealed interface Verdict permits WithinCaps, CapExceeded {
+    }
+
+    public record WithinCaps() implements Verdict {
+    }
+
+    /** The plan breaks a cap; {@code reason} names it for the person onboarding. */
+    public record CapExceeded(String reason) implements Verdict {
+    }
+
+    private PriceCaps() {
+    }
+
+    public static Verdict check(Plan plan) {
+        long fee = plan.monthlyFeeYen();
+        int devices = plan.endpointCount();
+        if (fee < 0) {
+            return new CapExceeded("monthlyFeeYen cannot be negative");
+        }
+        if (plan.type() != PlanType.NETWORK && devices < 1) {
+            return new CapExceeded(plan.type() + " monitoring needs endpointCount of at least 1");
+        }
+        long cap = switch (plan.type()) {
+            case NETWORK -> NETWORK_CAP_YEN;
+            case ENDPOINT -> ENDPOINT_CAP_YEN_PER_DEVICE * devices;
+            case COMBINED -> NETWORK_CAP_YEN + ENDPOINT_CAP_YEN_PER_DEVICE * devices;
+        };
+        if (fee > cap) {
+            return new CapExceeded(switch (plan.type()) {
+                case NETWORK -> "network monitoring cap is ¥10,000 a month; asked ¥" + String.format("%,d", fee);
+                case ENDPOINT -> "endpoint monitoring cap is ¥2,000 a device a month (¥" + String.format("%,d", cap)
+                        + " for " + devices + "); asked ¥" + String.format("%,d", fee);
+                case COMBINED -> "combined cap is ¥10,000 + ¥2,000 a device a month (¥" + String.format("%,d", cap)
+                        + " for " + devices + "); asked ¥" + String.format("%,d", fee);
+            });
+        }
+        return new WithinCaps();
+    }
+}
