@@ -1,0 +1,56 @@
+package jp.otasuke.ingest.sensor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.otasuke.common.events.Enums.SensorKind;
+
+/** A network sensor or endpoint agent of a tenant. */
+@Entity
+public class Sensor extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+    @Enumerated(EnumType.STRING)
+    public SensorKind kind;
+    public String name;
+    @Column(name = "source_address")
+    public String sourceAddress;
+    @Column(name = "key_hash")
+    public String keyHash;
+    @Column(name = "key_prefix")
+    public String keyPrefix;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+
+    /** The active sensor holding this key; a revoked key finds nothing, at once. */
+    public static Optional<Sensor> byKey(String presentedKey) {
+        return find("keyHash = ?1 and revokedAt is null", SensorKey.hash(presentedKey)).firstResultOptional();
+    }
+
+    /** The active sensor registered for a syslog sender's address. */
+    public static Optional<Sensor> bySourceAddress(String address) {
+        return find("sourceAddress = ?1 and revokedAt is null", address).firstResultOptional();
+    }
+
+    public static List<Sensor> ofTenant(UUID tenantId) {
+        return find("tenantId = ?1 order by createdAt", tenantId).page(0, jp.otasuke.common.paging.Page.MAX_LIMIT).list();
+    }
+}

@@ -1,0 +1,109 @@
+package jp.otasuke.ingest.sensor;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.logging.Log;
+import jp.otasuke.common.events.Enums.SensorKind;
+import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Roles;
+import jp.otasuke.ingest.tenant.Tenant;
+
+/** Registering, listing and revoking a tenant's sensors. */
+@Path("/api/v1/tenants/{tenantId}/sensors")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class SensorResource {
+
+    public record RegisterSensorRequest(
+            @NotNull SensorKind kind,
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 45) @Pattern(regexp = "[0-9a-fA-F.:]+", message = "must be an IPv4 or IPv6 address") String sourceAddress) {
+    }
+
+    /** A sensor as the API shows it; {@code apiKey} only in the answer to its registration. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SensorView(UUID id, UUID tenantId, SensorKind kind, String name, String sourceAddress,
+            String keyPrefix, String apiKey, Instant createdAt, Instant revokedAt) {
+
+        static SensorView of(Sensor s, String apiKey) {
+            return new SensorView(s.id, s.tenantId, s.kind, s.name, s.sourceAddress, s.keyPrefix, apiKey, s.createdAt,
+                    s.revokedAt);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response register(@PathParam("tenantId") UUID tenantId, @NotNull @Valid RegisterSensorRequest request) {
+        requireTenant(tenantId);
+        if (request.sourceAddress() != null && Sensor.bySourceAddress(request.sourceAddress()).isPresent()) {
+            throw ProblemException.conflict("Another active sensor already sends syslog from " + request.sourceAddress());
+        }
+        SensorKey key = SensorKey.generate();
+        Sensor sensor = new Sensor();
+        sensor.id = UUID.randomUUID();
+        sensor.tenantId = tenantId;
+        sensor.kind = request.kind();
+        sensor.name = request.name();
+        sensor.sourceAddress = request.sourceAddress();
+        sensor.keyHash = key.hash();
+        sensor.keyPrefix = key.prefix();
+        sensor.createdAt = Instant.now();
+        sensor.persist();
+        Log.infof("Registered sensor %s (%s) for tenant %s, key %s", sensor.id, sensor.kind, tenantId, key);
+        return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/sensors/" + sensor.id))
+                .entity(SensorView.of(sensor, key.value())).build();
+    }
+
+    @GET
+    public Page<SensorView> list(@PathParam("tenantId") UUID tenantId) {
+        requireTenant(tenantId);
+        List<SensorView> sensors = Sensor.ofTenant(tenantId).stream().map(s -> SensorView.of(s, null)).toList();
+        return new Page<>(sensors, null);
+    }
+
+    /** Revokes the sensor: its key stops working at once (every request looks the key up). */
+    @DELETE
+    @Path("/{sensorId}")
+    @Transactional
+    public Response revoke(@PathParam("tenantId") UUID tenantId, @PathParam("sensorId") UUID sensorId) {
+        Sensor sensor = Sensor.findById(sensorId);
+        if (sensor == null || !sensor.tenantId.equals(tenantId)) {
+            throw ProblemException.notFound("Sensor " + sensorId);
+        }
+        if (sensor.active()) {
+            sensor.revokedAt = Instant.now();
+            Log.infof("Revoked sensor %s of tenant %s", sensorId, tenantId);
+        }
+        return Response.noContent().build();
+    }
+
+    private static void requireTenant(UUID tenantId) {
+        if (Tenant.findById(tenantId) == null) {
+            throw ProblemException.notFound("Tenant " + tenantId);
+        }
+    }
+}
