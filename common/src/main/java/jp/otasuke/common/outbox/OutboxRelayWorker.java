@@ -2,7 +2,6 @@ package jp.otasuke.common.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -10,15 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jp.otasuke.common.kafka.ReliableProducer;
 
 /**
  * Runs the {@link OutboxRelay} on its own thread: woken by each commit that wrote to the outbox, and
@@ -48,16 +45,7 @@ public class OutboxRelayWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = ReliableProducer.create(bootstrapServers, "outbox-relay");
         OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(30));
         running = true;
         thread = new Thread(() -> loop(relay), "outbox-relay");

@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -38,6 +39,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "Bad Request", detail);
+    }
+
+    /** A response header to send with the problem, e.g. Retry-After on 429 and 503. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public Problem problem() {

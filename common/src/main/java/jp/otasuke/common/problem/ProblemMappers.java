@@ -21,7 +21,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     /** Bean Validation on request bodies and parameters: 400, one entry per bad field. */

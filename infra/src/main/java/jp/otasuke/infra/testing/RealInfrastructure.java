@@ -15,17 +15,21 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database = "app";
     private boolean keycloak = true;
+    private boolean kafkaUnreachable;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         keycloak = !"false".equals(initArgs.get("keycloak"));
+        kafkaUnreachable = "unreachable".equals(initArgs.get("kafka"));
     }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", TestServers.kafka().bootstrapServers());
+        config.put("kafka.bootstrap.servers", kafkaUnreachable
+                ? "127.0.0.1:" + jp.otasuke.infra.process.FreePorts.find()
+                : TestServers.kafka().bootstrapServers());
         config.put("quarkus.datasource.jdbc.url", TestServers.freshDatabase(database));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);

@@ -1,0 +1,43 @@
+package jp.otasuke.ingest.intake;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+
+/**
+ * Deterministic alert ids (UUID version 5, RFC 9562): of the sensor and the source's own reference when it
+ * has one, else of the sensor and the raw record's bytes. The same alert sent twice gets the same id, so it
+ * counts once in every incident.
+ */
+public final class AlertIds {
+
+    /** The namespace of Otasuke alert ids (a fixed random UUID). */
+    private static final UUID NAMESPACE = UUID.fromString("6f2b1a4e-3c1d-4e8b-9a57-0b5f3d2c7e91");
+
+    private AlertIds() {
+    }
+
+    public static UUID of(UUID sensorId, String sourceRef, String raw) {
+        String name = sourceRef != null && !sourceRef.isBlank()
+                ? sensorId + "\nref\n" + sourceRef
+                : sensorId + "\nraw\n" + raw;
+        return v5(NAMESPACE, name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static UUID v5(UUID namespace, byte[] name) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
+                    .putLong(namespace.getLeastSignificantBits()).array());
+            byte[] hash = sha1.digest(name);
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
+            ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package jp.otasuke.ingest.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.otasuke.common.events.AlertReceived;
+import jp.otasuke.ingest.intake.format.NormalizedAlert;
+import jp.otasuke.ingest.intake.format.ParseOutcome;
+import jp.otasuke.ingest.sensor.Sensor;
+
+/**
+ * Takes one batch of parsed records from a sensor: gives each alert its deterministic id, drops the
+ * duplicates, publishes the rest and answers only when Kafka acknowledged them all. Used by the HTTP
+ * endpoint and the syslog listener alike.
+ */
+@ApplicationScoped
+public class AlertIntake {
+
+    /** A record that could not be read, by its line (or array element) number. */
+    public record Rejection(int line, String reason) {
+    }
+
+    /** What became of a batch. */
+    public record IntakeReport(int accepted, int duplicates, int skipped, List<Rejection> rejected) {
+    }
+
+    /** One parsed record and where it was in the batch. */
+    public record Numbered(int line, ParseOutcome outcome) {
+    }
+
+    /** The raw record travels with the alert, but a 5 MiB line must not become a 5 MiB Kafka record. */
+    static final int MAX_RAW_CHARS = 64 * 1024;
+    private static final int MAX_REJECTIONS_LISTED = 1000;
+
+    private final AlertPublisher publisher;
+    private final RecentAlertIds recent;
+    private final MeterRegistry metrics;
+
+    AlertIntake(AlertPublisher publisher, RecentAlertIds recent, MeterRegistry metrics) {
+        this.publisher = publisher;
+        this.recent = recent;
+        this.metrics = metrics;
+    }
+
+    public IntakeReport take(Sensor sensor, List<Numbered> batch, String channel) throws AlertPublisher.KafkaUnavailable {
+        Instant received = Instant.now();
+        Map<UUID, AlertReceived> toSend = new LinkedHashMap<>();
+        int duplicates = 0;
+        int skipped = 0;
+        int rejectedCount = 0;
+        List<Rejection> rejected = new ArrayList<>();
+        for (Numbered record : batch) {
+            ParseOutcome outcome = record.outcome();
+            if (outcome instanceof ParseOutcome.Alert a) {
+                AlertReceived alert = received(sensor, a.alert(), received);
+                if (toSend.containsKey(alert.alertId()) || recent.seen(alert.alertId())) {
+                    duplicates++;
+                } else {
+                    toSend.put(alert.alertId(), alert);
+                }
+            } else if (outcome instanceof ParseOutcome.Skipped) {
+                skipped++;
+            } else if (outcome instanceof ParseOutcome.Rejected r) {
+                rejectedCount++;
+                if (rejected.size() < MAX_REJECTIONS_LISTED) {
+                    rejected.add(new Rejection(record.line(), r.reason()));
+                }
+            }
+        }
+        publisher.publishAll(List.copyOf(toSend.values()));
+        toSend.keySet().forEach(recent::remember);
+        count(channel, "accepted", toSend.size());
+        count(channel, "duplicate", duplicates);
+        count(channel, "skipped", skipped);
+        count(channel, "rejected", rejectedCount);
+        return new IntakeReport(toSend.size(), duplicates, skipped, rejected);
+    }
+
+    private static AlertReceived received(Sensor sensor, NormalizedAlert a, Instant received) {
+        UUID id = AlertIds.of(sensor.id, a.sourceRef(), a.raw());
+        Map<String, String> details = a.details();
+        String raw = a.raw();
+        if (raw.length() > MAX_RAW_CHARS) {
+            raw = raw.substring(0, MAX_RAW_CHARS);
+            details = new LinkedHashMap<>(details);
+            details.put("rawTruncatedFrom", Integer.toString(a.raw().length()));
+        }
+        return new AlertReceived(id, received, id, sensor.tenantId, sensor.id, sensor.kind, a.format(), a.sourceRef(),
+                a.observedAt() != null ? a.observedAt() : received, a.category(), a.severity(), a.title(), a.host(),
+                a.srcIp(), a.dstIp(), a.user(), a.signature(), details, raw);
+    }
+
+    private void count(String channel, String outcome, int n) {
+        if (n > 0) {
+            metrics.counter("otasuke.intake.records", "channel", channel, "outcome", outcome).increment(n);
+        }
+    }
+}

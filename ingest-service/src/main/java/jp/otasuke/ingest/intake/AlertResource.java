@@ -1,0 +1,117 @@
+package jp.otasuke.ingest.intake;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import jp.otasuke.common.problem.Problem;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.ingest.intake.format.AlertFormat;
+import jp.otasuke.ingest.intake.format.Canonical;
+import jp.otasuke.ingest.intake.format.LineParser;
+import jp.otasuke.ingest.intake.format.Lines;
+import jp.otasuke.ingest.sensor.Sensor;
+
+/**
+ * {@code POST /api/v1/alerts}: a sensor sends canonical JSON (one alert or an array) or lines of any
+ * supported format. It authenticates with its own key ({@code X-Sensor-Key}), not a Keycloak token.
+ */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class AlertResource {
+
+    static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+    private final AlertIntake intake;
+    private final SensorRateLimiter rateLimiter;
+    private final ObjectMapper json;
+
+    AlertResource(AlertIntake intake, SensorRateLimiter rateLimiter, ObjectMapper json) {
+        this.intake = intake;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response canonical(@HeaderParam("X-Sensor-Key") String key, byte[] body) {
+        Sensor sensor = admit(key, body);
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The body is not valid JSON: send one alert object or an array of them");
+        }
+        if (root == null || !(root.isObject() || root.isArray())) {
+            throw ProblemException.badRequest("Send one alert object or an array of them");
+        }
+        List<AlertIntake.Numbered> batch = new ArrayList<>();
+        if (root.isObject()) {
+            batch.add(new AlertIntake.Numbered(1, Canonical.parse(root, root.toString())));
+        } else {
+            for (int i = 0; i < root.size(); i++) {
+                batch.add(new AlertIntake.Numbered(i + 1, Canonical.parse(root.get(i), root.get(i).toString())));
+            }
+        }
+        return take(sensor, batch);
+    }
+
+    @POST
+    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN})
+    public Response lines(@HeaderParam("X-Sensor-Key") String key, @QueryParam("format") String format, byte[] body) {
+        Sensor sensor = admit(key, body);
+        AlertFormat alertFormat = AlertFormat.of(format).orElseThrow(() -> ProblemException.badRequest(
+                "Unknown format '" + format + "': use one of " + AlertFormat.names()));
+        LineParser parser = alertFormat.newParser();
+        List<AlertIntake.Numbered> batch = new ArrayList<>();
+        for (Lines.NumberedLine line : Lines.split(body)) {
+            batch.add(new AlertIntake.Numbered(line.number(), parser.parse(line.text())));
+        }
+        return take(sensor, batch);
+    }
+
+    /** The checks before any parsing: a known, active key (401), the sensor's rate (429), the size (413). */
+    private Sensor admit(String key, byte[] body) {
+        if (key == null || key.isBlank()) {
+            throw new ProblemException(401, "Unauthorized", "Send the sensor's API key in X-Sensor-Key");
+        }
+        Sensor sensor = Sensor.byKey(key.trim())
+                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "Unknown or revoked sensor key"));
+        if (!rateLimiter.tryAcquire(sensor.id)) {
+            throw new ProblemException(429, "Too Many Requests",
+                    "This sensor sends faster than its rate limit; retry after a second").withHeader("Retry-After", "1");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ProblemException(413, "Content Too Large", "The body is " + body.length
+                    + " bytes; at most " + MAX_BODY_BYTES + " (5 MiB) per request: split the batch");
+        }
+        return sensor;
+    }
+
+    private Response take(Sensor sensor, List<AlertIntake.Numbered> batch) {
+        try {
+            return Response.accepted(intake.take(sensor, batch, "http")).build();
+        } catch (AlertPublisher.KafkaUnavailable e) {
+            Log.warnf("Kafka did not acknowledge %d records of sensor %s: %s", batch.size(), sensor.id, e.getMessage());
+            return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Service Unavailable",
+                            "The event store did not acknowledge the alerts; nothing was accepted. Send them again."))
+                    .build();
+        }
+    }
+}

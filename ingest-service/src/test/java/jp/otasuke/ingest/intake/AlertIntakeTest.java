@@ -1,0 +1,205 @@
+package jp.otasuke.ingest.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jp.otasuke.common.events.AlertReceived;
+import jp.otasuke.common.events.EventEnvelope;
+import jp.otasuke.common.events.Topics;
+import jp.otasuke.infra.testing.RealInfrastructure;
+import jp.otasuke.infra.testing.Tokens;
+
+/** POST /alerts against real Kafka, PostgreSQL and Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
+class AlertIntakeTest {
+
+    static final String MALWARE = "{\"sourceRef\":\"edr-%s\",\"observedAt\":\"2026-11-25T09:15:00+09:00\","
+            + "\"category\":\"MALWARE\",\"severity\":\"HIGH\",\"title\":\"Emotet loader blocked\",\"host\":\"PC-01\","
+            + "\"details\":{\"file\":\"invoice.xlsm\"}}";
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realm;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    SensorFixture sensor;
+
+    @BeforeEach
+    void newSensor() {
+        sensor = SensorFixture.create(realm, "ENDPOINT", null);
+    }
+
+    @Test
+    void aCanonicalAlertIsAcceptedOnlyOnceKafkaHasIt() throws Exception {
+        String ref = UUID.randomUUID().toString();
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(MALWARE.formatted(ref))
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202).body("accepted", equalTo(1)).body("duplicates", equalTo(0));
+
+        AlertReceived alert = published(sensor.tenantId(), 1).get(0);
+        assertEquals("Emotet loader blocked", alert.title());
+        assertEquals(java.time.Instant.parse("2026-11-25T00:15:00Z"), alert.observedAt());
+        assertEquals(UUID.fromString(sensor.sensorId()), alert.sensorId());
+        assertEquals(AlertIds.of(alert.sensorId(), "edr-" + ref, null), alert.alertId());
+    }
+
+    @Test
+    void theSameAlertSentTwiceIsOneAlert() {
+        String body = "[" + MALWARE.formatted("same") + "," + MALWARE.formatted("same") + "]";
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(MALWARE.formatted("same"))
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+    }
+
+    @Test
+    void suricataLinesAreParsedCountedAndBrokenLinesReported() {
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("application/x-ndjson")
+                .body(sample("suricata_eve/surevego_eve_broken_lines.jsonl"))
+                .when().post("/api/v1/alerts?format=suricata-eve")
+                .then().statusCode(202).body("accepted", equalTo(0)).body("skipped", equalTo(1))
+                .body("rejected.line", equalTo(List.of(1, 3, 4, 7)));
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("application/x-ndjson")
+                .body(sample("suricata_eve/crowdsec_suricata-eve-detect.jsonl"))
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202).body("accepted", equalTo(3)).body("skipped", equalTo(0));
+    }
+
+    @Test
+    void invalidCanonicalAlertsAreRejectedOneByOneAndTheRestAccepted() {
+        String body = "[" + MALWARE.formatted(UUID.randomUUID()) + ",{\"title\":\"no time\"}]";
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202).body("accepted", equalTo(1))
+                .body("rejected[0].line", equalTo(2))
+                .body("rejected[0].reason", containsString("observedAt"));
+    }
+
+    @Test
+    void withoutAKeyOrWithAnUnknownKeyTheSensorIsUnauthorized() {
+        given().contentType(ContentType.JSON).body(MALWARE.formatted("x"))
+                .when().post("/api/v1/alerts").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Sensor-Key", "osk_not-a-key").contentType(ContentType.JSON).body(MALWARE.formatted("x"))
+                .when().post("/api/v1/alerts").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAtOnce() {
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(MALWARE.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/alerts").then().statusCode(202);
+        given().auth().oauth2(Tokens.forUser(realm, "ops-admin"))
+                .when().delete("/api/v1/tenants/" + sensor.tenantId() + "/sensors/" + sensor.sensorId())
+                .then().statusCode(204);
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(MALWARE.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/alerts").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(realm, "ops-admin"))
+                .when().get("/api/v1/tenants/" + sensor.tenantId() + "/sensors")
+                .then().statusCode(200).body("items[0].revokedAt", org.hamcrest.Matchers.notNullValue())
+                .body("items[0].apiKey", equalTo(null)).body("items[0].keyPrefix", startsWith("osk_"));
+    }
+
+    @Test
+    void aBodyOverFiveMebibytesIsTooLarge() {
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("text/plain").body(big)
+                .when().post("/api/v1/alerts")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void badInputIsAClearProblem() {
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("application/xml").body("<alert/>")
+                .when().post("/api/v1/alerts").then().statusCode(415).contentType("application/problem+json");
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body("{\"title\": ")
+                .when().post("/api/v1/alerts").then().statusCode(400).contentType("application/problem+json");
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("text/plain").body("x")
+                .when().post("/api/v1/alerts?format=snort")
+                .then().statusCode(400).body("detail", containsString("suricata-eve"));
+    }
+
+    @Test
+    void aSensorSendingTooFastIsToldToWait() {
+        int limited = 0;
+        for (int i = 0; i < 40 && limited == 0; i++) {
+            int status = given().header("X-Sensor-Key", sensor.apiKey()).contentType("text/plain").body("#")
+                    .when().post("/api/v1/alerts?format=zeek").then().extract().statusCode();
+            if (status == 429) {
+                limited++;
+            }
+        }
+        assertTrue(limited > 0, "the 20-request burst of the test profile was never exceeded");
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("text/plain").body("#")
+                .when().post("/api/v1/alerts?format=zeek")
+                .then().statusCode(429).header("Retry-After", "1").body("status", equalTo(429));
+    }
+
+    @Test
+    void shiftJisLinesAreRead() {
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType("text/plain")
+                .body(sample("cef/logstash_codec_cef_shift_jis.cef"))
+                .when().post("/api/v1/alerts?format=cef")
+                .then().statusCode(202).body("accepted", equalTo(1));
+        assertTrue(published(sensor.tenantId(), 1).get(0).raw().contains("ああああ"));
+    }
+
+    private static byte[] sample(String file) {
+        try (InputStream in = AlertIntakeTest.class.getResourceAsStream("/samples/" + file)) {
+            return in.readAllBytes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<AlertReceived> published(String tenantId, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "intake-test-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest");
+        List<AlertReceived> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (tenantId.equals(r.key())) {
+                        assertEquals("otasuke.alert.received.v1",
+                                new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                        found.add((AlertReceived) EventEnvelope.from(r).event().orElseThrow());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(expected, found.size());
+        return found;
+    }
+}
