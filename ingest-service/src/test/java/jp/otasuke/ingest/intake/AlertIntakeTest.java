@@ -3,23 +3,14 @@ package jp.otasuke.ingest.intake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +20,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jp.otasuke.common.events.AlertReceived;
-import jp.otasuke.common.events.EventEnvelope;
-import jp.otasuke.common.events.Topics;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.Tokens;
 
@@ -180,26 +169,6 @@ class AlertIntakeTest {
     }
 
     private List<AlertReceived> published(String tenantId, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "intake-test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest");
-        List<AlertReceived> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (tenantId.equals(r.key())) {
-                        assertEquals("otasuke.alert.received.v1",
-                                new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
-                        found.add((AlertReceived) EventEnvelope.from(r).event().orElseThrow());
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        assertEquals(expected, found.size());
-        return found;
+        return AlertsTopic.read(bootstrap, tenantId, expected);
     }
 }
