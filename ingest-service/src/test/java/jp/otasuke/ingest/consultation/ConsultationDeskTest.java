@@ -1,0 +1,112 @@
+package jp.otasuke.ingest.consultation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jp.otasuke.common.events.ConsultationOpened;
+import jp.otasuke.common.events.EventEnvelope;
+import jp.otasuke.common.events.Topics;
+import jp.otasuke.infra.testing.RealInfrastructure;
+import jp.otasuke.infra.testing.Tokens;
+
+/** The consultation desk with real SME users from Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
+class ConsultationDeskTest {
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realm;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void anSmeAsksForHelpSeesOnlyItsOwnRequestsAndTheSocSeesAll() throws Exception {
+        Sme osaka = onboard();
+        Sme sakai = onboard();
+
+        String id = given().auth().oauth2(osaka.token()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "不審なメール", "body", "請求書を装ったメールの添付を開いてしまいました", "contactPhone", "06-1234-5678"))
+                .when().post("/api/v1/consultations")
+                .then().statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
+
+        given().auth().oauth2(osaka.token()).when().get("/api/v1/consultations")
+                .then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        given().auth().oauth2(sakai.token()).when().get("/api/v1/consultations")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().auth().oauth2(Tokens.forUser(realm, "soc-1")).when().get("/api/v1/consultations")
+                .then().statusCode(200).body("items.id", hasItems(id));
+
+        ConsultationOpened opened = announced(osaka.tenantId());
+        assertEquals(UUID.fromString(id), opened.consultationId());
+        assertEquals("不審なメール", opened.subject());
+    }
+
+    @Test
+    void aConsultationNeedsASubjectAndABody() {
+        given().auth().oauth2(onboard().token()).contentType(ContentType.JSON).body(Map.of("subject", ""))
+                .when().post("/api/v1/consultations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("subject", "body"));
+    }
+
+    @Test
+    void onlyAnSmeUserOpensConsultations() {
+        given().auth().oauth2(Tokens.forUser(realm, "soc-1")).contentType(ContentType.JSON)
+                .body(Map.of("subject", "x", "body", "y"))
+                .when().post("/api/v1/consultations").then().statusCode(403);
+    }
+
+    private record Sme(String tenantId, String token) {
+    }
+
+    private Sme onboard() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String email = "owner-" + unique + "@example.jp";
+        String tenant = given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).contentType(ContentType.JSON).body(Map.of(
+                "name", "町工場 " + unique, "contactEmail", "it-" + unique + "@example.jp",
+                "site", Map.of("postalCode", "577-0011", "prefecture", "大阪府", "address", "東大阪市荒本北1-1-1",
+                        "latitude", 34.6797, "longitude", 135.6008),
+                "plan", Map.of("type", "ENDPOINT", "endpointCount", 3, "monthlyFeeYen", 6_000),
+                "admin", Map.of("email", email, "name", "田中 一郎", "initialPassword", "correct-horse-battery")))
+                .when().post("/api/v1/tenants").then().statusCode(201).extract().path("id");
+        return new Sme(tenant, Tokens.forUser(realm, email, "correct-horse-battery"));
+    }
+
+    private ConsultationOpened announced(String tenantId) throws Exception {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "desk-test-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONSULTATIONS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (tenantId.equals(r.key())) {
+                        return (ConsultationOpened) EventEnvelope.from(r).event().orElseThrow();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no consultation event for tenant " + tenantId);
+    }
+}
