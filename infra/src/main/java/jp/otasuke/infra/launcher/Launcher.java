@@ -137,6 +137,7 @@ public final class Launcher {
             System.out.printf("  %-18s http://localhost:%d/api/v1   OpenAPI UI http://localhost:%d/q/swagger-ui%n",
                     s.name(), s.port(), s.port());
         }
+        System.out.println("  Syslog intake      TCP and UDP on port 5514 (senders registered by source address)");
         System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: admin / admin)");
         System.out.println("  Kafka              " + kafka.bootstrapServers());
         System.out.println("  PostgreSQL         " + postgres.jdbcUrl("<service>") + "   (otasuke / otasuke)");

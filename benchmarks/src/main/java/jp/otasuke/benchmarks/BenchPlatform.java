@@ -1,0 +1,127 @@
+package jp.otasuke.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.otasuke.infra.kafka.KafkaBroker;
+import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.postgres.PostgresServer;
+import jp.otasuke.infra.process.ChildProcess;
+import jp.otasuke.infra.process.Directories;
+import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.process.Http;
+import jp.otasuke.infra.process.Wait;
+import jp.otasuke.infra.testing.Tokens;
+
+/**
+ * The servers a benchmark runs against, started the same way as for the launcher and the tests (random
+ * ports, a temporary folder), plus the packaged service under test as its own process.
+ */
+final class BenchPlatform implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final Path dir;
+    final PostgresServer postgres;
+    final KafkaBroker kafka;
+    final KeycloakServer keycloak;
+    ChildProcess ingest;
+    int ingestPort;
+    int syslogPort;
+
+    BenchPlatform() throws IOException {
+        dir = Files.createTempDirectory(Directories.create(Directories.cache().resolve("bench-runs")), "run-");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        postgres = PostgresServer.start(dir.resolve("postgres"), FreePorts.find(), false);
+        postgres.createDatabase("ingest");
+        kafka = KafkaBroker.start(dir.resolve("kafka"), FreePorts.find());
+        keycloak = KeycloakServer.start(dir.resolve("keycloak"), FreePorts.find(), System.out::println);
+    }
+
+    void startIngest(Path root) {
+        ingestPort = FreePorts.find();
+        syslogPort = FreePorts.find();
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("HTTP_PORT", Integer.toString(ingestPort)),
+                Map.entry("SYSLOG_PORT", Integer.toString(syslogPort)),
+                Map.entry("DB_URL", postgres.jdbcUrl("ingest")),
+                Map.entry("DB_USER", PostgresServer.USER),
+                Map.entry("DB_PASSWORD", PostgresServer.PASSWORD),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("OIDC_URL", keycloak.realmUrl()),
+                Map.entry("KEYCLOAK_URL", keycloak.url()),
+                // the benchmark measures throughput, not the per-sensor limit
+                Map.entry("INTAKE_RATE_PER_SECOND", "1000000"),
+                Map.entry("INTAKE_RATE_BURST", "1000000"),
+                Map.entry("LOG_JSON", "true"));
+        ingest = ChildProcess.start("ingest-service", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString()),
+                env, root, dir.resolve("ingest.log"));
+        Wait.until("ingest-service", Duration.ofMinutes(2),
+                () -> Http.answersOk("http://localhost:" + ingestPort + "/q/health/ready"), ingest::isAlive, System.out::println);
+    }
+
+    /** Onboards an SME through the API and registers a sensor sending from 127.0.0.1; returns its key. */
+    String sensorKey() throws Exception {
+        String admin = Tokens.forUser(keycloak.realmUrl(), "ops-admin");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode tenant = post("/api/v1/tenants", admin, Map.of("name", "Benchmark SME " + unique,
+                "contactEmail", "bench-" + unique + "@example.jp",
+                "site", Map.of("postalCode", "100-0001", "prefecture", "東京都", "address", "千代田区千代田1-1",
+                        "latitude", 35.6852, "longitude", 139.7528),
+                "plan", Map.of("type", "NETWORK", "endpointCount", 0, "monthlyFeeYen", 9_800),
+                "admin", Map.of("email", "bench-admin-" + unique + "@example.jp", "name", "Bench",
+                        "initialPassword", "correct-horse-battery")));
+        JsonNode sensor = post("/api/v1/tenants/" + tenant.get("id").asText() + "/sensors", admin,
+                Map.of("kind", "NETWORK", "name", "bench", "sourceAddress", "127.0.0.1"));
+        return sensor.get("apiKey").asText();
+    }
+
+    private JsonNode post(String path, String token, Object body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + ingestPort + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** Resident memory of the service process, from /proc. */
+    long ingestRssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + ingest.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException ignored) {
+            // the process is gone
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        if (ingest != null) {
+            ingest.stop(Duration.ofSeconds(20));
+        }
+        keycloak.stop();
+        kafka.stop();
+        postgres.stop();
+        Directories.deleteTree(dir);
+    }
+}

@@ -1,0 +1,350 @@
+package jp.otasuke.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Sustained alert intake of ingest-service on this machine, next to the machine's own ceiling measured in
+ * the same run: Kafka's ProducerPerformance on the same broker with the same record size and producer
+ * settings (acks=all, idempotent, linger 5 ms, 64 KiB batches, lz4). Writes
+ * {@code benchmarks/results/ingest-DATE.md}. Run it with {@code benchmarks/run-ingest.sh}.
+ */
+public final class IngestBenchmark {
+
+    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final int HTTP_CLIENTS = Integer.getInteger("bench.httpClients", 4);
+    private static final int BATCH = Integer.getInteger("bench.batch", 500);
+    private static final int SYSLOG_CONNECTIONS = Integer.getInteger("bench.syslogConnections", 4);
+    private static final String ALERTS = "otasuke.alerts.v1";
+
+    private record Phase(String name, long alerts, double seconds, double perSecond, double p50Ms, double p99Ms) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        List<Phase> phases = new ArrayList<>();
+        long maxRss;
+        String ceiling;
+        double avgRecordBytes;
+        try (BenchPlatform platform = new BenchPlatform()) {
+            platform.startIngest(root);
+            String key = platform.sensorKey();
+            RssSampler rss = new RssSampler(platform);
+            rss.start();
+            String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
+
+            phases.add(http(platform, "HTTP canonical JSON (arrays of " + BATCH + ")", url, key, "application/json",
+                    IngestBenchmark::canonicalBatch));
+            phases.add(http(platform, "HTTP NDJSON Suricata EVE (" + BATCH + " lines)", url + "?format=suricata-eve", key,
+                    "application/x-ndjson", IngestBenchmark::suricataBatch));
+            phases.add(syslog(platform));
+            rss.stopSampling();
+            maxRss = rss.max;
+
+            avgRecordBytes = averageRecordSize(platform.kafka.bootstrapServers());
+            ceiling = producerPerformance(platform.kafka.bootstrapServers(), (int) Math.round(avgRecordBytes));
+        }
+        report(phases, ceiling, avgRecordBytes, maxRss);
+    }
+
+    /** HTTP_CLIENTS threads post batches for PHASE; alerts/s counts what was answered 202 and accepted. */
+    private static Phase http(BenchPlatform platform, String name, String url, String key, String contentType,
+            LongFunction<String> batchOf) throws Exception {
+        long before = endOffsets(platform.kafka.bootstrapServers());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + PHASE.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(HTTP_CLIENTS);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < HTTP_CLIENTS; c++) {
+            clients.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String body = batchOf.apply(sequence.getAndAdd(BATCH));
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("X-Sensor-Key", key).header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - t0);
+                    if (r.statusCode() != 202) {
+                        throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
+                    }
+                    accepted.addAndGet(BenchPlatform.JSON.readTree(r.body()).get("accepted").asLong());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : clients) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long onKafka = endOffsets(platform.kafka.bootstrapServers()) - before;
+        if (onKafka < accepted.get()) {
+            throw new IllegalStateException("only " + onKafka + " of " + accepted.get() + " accepted alerts are on Kafka");
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Phase(name, accepted.get(), seconds, accepted.get() / seconds, percentile(sorted, 50), percentile(sorted, 99));
+    }
+
+    /** SYSLOG_CONNECTIONS TCP senders write FortiGate lines for PHASE; counted on Kafka until it stops growing. */
+    private static Phase syslog(BenchPlatform platform) throws Exception {
+        String bootstrap = platform.kafka.bootstrapServers();
+        long before = endOffsets(bootstrap);
+        AtomicLong sequence = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + PHASE.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(SYSLOG_CONNECTIONS);
+        List<Future<Long>> senders = new ArrayList<>();
+        for (int c = 0; c < SYSLOG_CONNECTIONS; c++) {
+            senders.add(pool.submit(() -> {
+                long sent = 0;
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), platform.syslogPort)) {
+                    OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+                    while (System.nanoTime() < end) {
+                        StringBuilder chunk = new StringBuilder();
+                        for (int i = 0; i < 100; i++) {
+                            chunk.append("<185>").append(fortigate(sequence.getAndIncrement())).append('\n');
+                        }
+                        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                        sent += 100;
+                    }
+                    out.flush();
+                }
+                return sent;
+            }));
+        }
+        long sent = 0;
+        for (Future<Long> f : senders) {
+            sent += f.get();
+        }
+        pool.shutdown();
+        // count until Kafka has them all (back-pressure may hold the last ones in the socket buffers)
+        long last = before;
+        long lastGrowth = System.nanoTime();
+        while (System.nanoTime() - lastGrowth < Duration.ofSeconds(3).toNanos()) {
+            long now = endOffsets(bootstrap);
+            if (now != last) {
+                last = now;
+                lastGrowth = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        long onKafka = last - before;
+        double seconds = (lastGrowth - start) / 1e9;
+        System.out.printf("syslog: %d lines sent, %d alerts on Kafka%n", sent, onKafka);
+        return new Phase("Syslog TCP FortiGate lines (" + SYSLOG_CONNECTIONS + " connections)", onKafka, seconds,
+                onKafka / seconds, Double.NaN, Double.NaN);
+    }
+
+    private static String canonicalBatch(long first) {
+        StringBuilder b = new StringBuilder("[");
+        for (long n = first; n < first + BATCH; n++) {
+            if (n > first) {
+                b.append(',');
+            }
+            b.append("{\"sourceRef\":\"bench-").append(n).append("\",\"observedAt\":\"").append(Instant.now())
+                    .append("\",\"category\":\"INTRUSION\",\"severity\":\"HIGH\",\"title\":\"ET EXPLOIT Apache HTTP Server ")
+                    .append("2.4.49 - Path Traversal Attempt (CVE-2021-41773) M2\",\"host\":\"PC-").append(n % 50)
+                    .append("\",\"srcIp\":\"203.0.113.").append(n % 250).append("\",\"dstIp\":\"192.168.1.10\",")
+                    .append("\"signature\":\"2034125\",\"details\":{\"proto\":\"TCP\",\"destPort\":\"80\"}}");
+        }
+        return b.append(']').toString();
+    }
+
+    private static String suricataBatch(long first) {
+        StringBuilder b = new StringBuilder();
+        for (long n = first; n < first + BATCH; n++) {
+            b.append("{\"timestamp\":\"2022-07-12T06:22:33.415742+0000\",\"flow_id\":").append(1398609176796675L + n)
+                    .append(",\"in_iface\":\"eth0\",\"event_type\":\"alert\",\"src_ip\":\"1.2.3.").append(n % 250)
+                    .append("\",\"src_port\":33270,\"dest_ip\":\"1.2.3.5\",\"dest_port\":80,\"proto\":\"TCP\",\"tx_id\":0,")
+                    .append("\"alert\":{\"action\":\"allowed\",\"gid\":1,\"signature_id\":2034125,\"rev\":4,\"signature\":")
+                    .append("\"ET EXPLOIT Apache HTTP Server 2.4.49 - Path Traversal Attempt (CVE-2021-41773) M2\",")
+                    .append("\"category\":\"Attempted Administrator Privilege Gain\",\"severity\":1},")
+                    .append("\"http\":{\"hostname\":\"34.245.178.108\",\"url\":\"/cgi-bin/.%2e/.%2e/.%2e/.%2e/bin/sh\",")
+                    .append("\"http_method\":\"POST\",\"protocol\":\"HTTP/1.1\",\"status\":400,\"length\":166},")
+                    .append("\"app_proto\":\"http\",\"flow\":{\"pkts_toserver\":4,\"pkts_toclient\":4,\"bytes_toserver\":")
+                    .append("457,\"bytes_toclient\":500,\"start\":\"2022-07-12T06:22:33.350880+0000\"}}\n");
+        }
+        return b.toString();
+    }
+
+    private static String fortigate(long n) {
+        return "date=2024-10-14 time=13:46:40 eventtime=" + (1728938800841267391L + n) + " tz=\"+0900\" logid=\"0101039426\" "
+                + "type=\"event\" subtype=\"vpn\" level=\"alert\" vd=\"root\" logdesc=\"SSL VPN login fail\" "
+                + "action=\"ssl-login-fail\" tunneltype=\"ssl-web\" remip=203.0.113." + (n % 250) + " user=\"admin\" "
+                + "reason=\"sslvpn_login_unknown_user\" msg=\"SSL user failed to logged in\"";
+    }
+
+    /** The sum of the alerts topic's end offsets (retried while a just-created topic elects its leaders). */
+    private static long endOffsets(String bootstrap) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return endOffsetsOnce(bootstrap);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static long endOffsetsOnce(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            var partitions = admin.describeTopics(List.of(ALERTS)).allTopicNames().get().get(ALERTS).partitions();
+            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            partitions.forEach(p -> request.put(new TopicPartition(ALERTS, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
+    }
+
+    /** The average size of the alert records ingest wrote (value bytes), for an equal ProducerPerformance run. */
+    private static double averageRecordSize(String bootstrap) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "bench-size", "auto.offset.reset", "earliest", "max.poll.records", 2000),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(ALERTS));
+            long bytes = 0;
+            long count = 0;
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (count < 6000 && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    bytes += r.value().length;
+                    count++;
+                }
+            }
+            return count == 0 ? 1024 : (double) bytes / count;
+        }
+    }
+
+    /** Kafka's ProducerPerformance in its own JVM, on the same broker, same record size and producer settings. */
+    private static String producerPerformance(String bootstrap, int recordSize) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("bench-raw", 6, (short) 1))).all().get();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", "bench-raw", "--num-records", Long.toString(Long.getLong("bench.rawRecords", 1_000_000)),
+                "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true", "linger.ms=5",
+                "batch.size=65536", "compression.type=lz4");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = "";
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.contains("records sent")) {
+                    last = line;
+                }
+            }
+        }
+        p.waitFor();
+        return last;
+    }
+
+    private static double percentile(List<Long> sortedNanos, int p) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static void report(List<Phase> phases, String ceiling, double avgRecordBytes, long maxRssKiB) throws Exception {
+        double raw = Double.parseDouble(ceiling.replaceAll(".*records sent, ([0-9.]+) records/sec.*", "$1"));
+        StringBuilder md = new StringBuilder();
+        md.append("# ingest-service intake benchmark, ").append(LocalDate.now()).append("\n\n");
+        md.append("Machine: ").append(machine()).append("\n\n");
+        md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s; ")
+                .append(HTTP_CLIENTS).append(" HTTP clients; ").append(SYSLOG_CONNECTIONS)
+                .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx384m) all on this machine.\n\n");
+        md.append("Ceiling, same broker, same run: Kafka ProducerPerformance, record size ")
+                .append(Math.round(avgRecordBytes)).append(" B (the average alert record ingest wrote), acks=all, idempotent, ")
+                .append("linger 5 ms, 64 KiB batches, lz4:\n\n    ").append(ceiling).append("\n\n");
+        md.append("| path | alerts | seconds | alerts/s | % of raw producer | request p50 ms | request p99 ms |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Phase p : phases) {
+            md.append(String.format("| %s | %d | %.1f | %.0f | %.0f%% | %s | %s |%n", p.name(), p.alerts(), p.seconds(),
+                    p.perSecond(), 100 * p.perSecond() / raw, Double.isNaN(p.p50Ms()) ? "–" : String.format("%.1f", p.p50Ms()),
+                    Double.isNaN(p.p99Ms()) ? "–" : String.format("%.1f", p.p99Ms())));
+        }
+        md.append(String.format("%nPeak RSS of ingest-service during the run: %d MiB.%n", maxRssKiB / 1024));
+        System.out.println(md);
+        Path out = Path.of("benchmarks/results/ingest-" + LocalDate.now() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println("Written to " + out);
+    }
+
+    private static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + Long.parseLong(mem) / 1024 / 1024
+                + " GiB RAM, Java " + System.getProperty("java.version");
+    }
+
+    /** Samples the service's RSS while the phases run. */
+    private static final class RssSampler extends Thread {
+        private final BenchPlatform platform;
+        private volatile boolean running = true;
+        volatile long max;
+
+        RssSampler(BenchPlatform platform) {
+            this.platform = platform;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                max = Math.max(max, platform.ingestRssKiB());
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stopSampling() {
+            running = false;
+        }
+    }
+}
