@@ -66,7 +66,7 @@ final class BenchPlatform implements AutoCloseable {
                 Map.entry("INTAKE_RATE_BURST", "1000000"),
                 Map.entry("LOG_JSON", "true"));
         ingest = ChildProcess.start("ingest-service", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString()),
+                "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m"), "-jar", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString()),
                 env, root, dir.resolve("ingest.log"));
         Wait.until("ingest-service", Duration.ofMinutes(2),
                 () -> Http.answersOk("http://localhost:" + ingestPort + "/q/health/ready"), ingest::isAlive, System.out::println);

@@ -293,7 +293,7 @@ public final class IngestBenchmark {
         md.append("Machine: ").append(machine()).append("\n\n");
         md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s; ")
                 .append(HTTP_CLIENTS).append(" HTTP clients; ").append(SYSLOG_CONNECTIONS)
-                .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx384m) all on this machine.\n\n");
+                .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx" + System.getProperty("otasuke.serviceHeap", "256m") + ") all on this machine.\n\n");
         md.append("Ceiling, same broker, same run: Kafka ProducerPerformance, record size ")
                 .append(Math.round(avgRecordBytes)).append(" B (the average alert record ingest wrote), acks=all, idempotent, ")
                 .append("linger 5 ms, 64 KiB batches, lz4:\n\n    ").append(ceiling).append("\n\n");

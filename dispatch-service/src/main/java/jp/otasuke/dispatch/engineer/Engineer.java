@@ -13,6 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.otasuke.common.paging.Keyset;
 
 /** A field engineer: home base, skills and weekly shift. */
 @Entity
@@ -41,8 +42,7 @@ public class Engineer extends PanacheEntityBase {
     public long version;
 
     public static List<Engineer> page(UUID after, int limit) {
-        return after == null
-                ? find("order by id").page(0, limit).list()
-                : find("id > ?1 order by id", after).page(0, limit).list();
+        Keyset page = Keyset.of(null, null, after);
+        return find(page.query(), page.parameters()).page(0, limit).list();
     }
 }

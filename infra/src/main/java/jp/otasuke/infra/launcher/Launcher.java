@@ -110,7 +110,7 @@ public final class Launcher {
                     "KEYCLOAK_URL", keycloak.url(),
                     "LOG_JSON", "true");
             ChildProcess process = ChildProcess.start(s.name(),
-                    List.of(javaBin(), "-Xmx384m", "-jar", jar(s).toString()), env, root,
+                    List.of(javaBin(), "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m"), "-jar", jar(s).toString()), env, root,
                     home.resolve("logs").resolve(s.name() + ".log"));
             started.add(process);
             services.add(process);

@@ -9,7 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.paging.Keyset;
 
 /** A request for help from an SME. */
 @Entity
@@ -33,16 +33,7 @@ public class Consultation extends PanacheEntityBase {
 
     /** A page in id order; only the tenant's own when {@code tenantId} is given. */
     public static List<Consultation> page(UUID tenantId, UUID after, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (tenantId != null) {
-            query.append(" and tenantId = :tenant");
-            params.and("tenant", tenantId);
-        }
-        if (after != null) {
-            query.append(" and id > :after");
-            params.and("after", after);
-        }
-        return find(query + " order by id", params).page(0, limit).list();
+        Keyset page = Keyset.of("tenantId", tenantId, after);
+        return find(page.query(), page.parameters()).page(0, limit).list();
     }
 }

@@ -15,6 +15,14 @@ public final class AlertIds {
 
     /** The namespace of Otasuke alert ids (a fixed random UUID). */
     private static final UUID NAMESPACE = UUID.fromString("6f2b1a4e-3c1d-4e8b-9a57-0b5f3d2c7e91");
+    /** Looking a digest up costs more than hashing a short alert: one per intake thread. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private AlertIds() {
     }
@@ -27,17 +35,14 @@ public final class AlertIds {
     }
 
     static UUID v5(UUID namespace, byte[] name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-                    .putLong(namespace.getLeastSignificantBits()).array());
-            byte[] hash = sha1.digest(name);
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
-            ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-            return new UUID(bytes.getLong(), bytes.getLong());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
+        sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
+                .putLong(namespace.getLeastSignificantBits()).array());
+        byte[] hash = sha1.digest(name);
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
+        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
+        return new UUID(bytes.getLong(), bytes.getLong());
     }
 }

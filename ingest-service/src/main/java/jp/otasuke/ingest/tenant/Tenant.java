@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.events.Enums.PlanType;
 
 /** An SME customer of the provider: its site and its monitoring plan. */
@@ -51,8 +52,7 @@ public class Tenant extends PanacheEntityBase {
 
     /** One page in id order, after the cursor (the last id of the previous page). */
     public static List<Tenant> page(UUID after, int limit) {
-        return after == null
-                ? find("order by id").page(0, limit).list()
-                : find("id > ?1 order by id", after).page(0, limit).list();
+        Keyset page = Keyset.of(null, null, after);
+        return find(page.query(), page.parameters()).page(0, limit).list();
     }
 }

@@ -13,7 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.paging.Keyset;
 
 /** An insurance policy of one tenant with one insurer. */
 @Entity
@@ -45,16 +45,7 @@ public class Policy extends PanacheEntityBase {
 
     /** A page of policies, only the insurer's own when {@code insurerId} is given. */
     public static List<Policy> page(String insurerId, UUID after, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (insurerId != null) {
-            query.append(" and insurerId = :insurer");
-            params.and("insurer", insurerId);
-        }
-        if (after != null) {
-            query.append(" and id > :after");
-            params.and("after", after);
-        }
-        return find(query + " order by id", params).page(0, limit).list();
+        Keyset page = Keyset.of("insurerId", insurerId, after);
+        return find(page.query(), page.parameters()).page(0, limit).list();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
@@ -54,17 +54,8 @@ public class Incident extends PanacheEntityBase {
      * (an SME user's own incidents). Keyset on id keeps pages stable while the queue changes.
      */
     public static List<Incident> queue(UUID tenantId, UUID after, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (tenantId != null) {
-            query.append(" and tenantId = :tenant");
-            params.and("tenant", tenantId);
-        }
-        if (after != null) {
-            query.append(" and id > :after");
-            params.and("after", after);
-        }
-        return find(query + " order by id", params).page(0, limit).list();
+        Keyset page = Keyset.of("tenantId", tenantId, after);
+        return find(page.query(), page.parameters()).page(0, limit).list();
     }
 
     /** One incident, visible only within the tenant when {@code tenantId} is given (else any). */
