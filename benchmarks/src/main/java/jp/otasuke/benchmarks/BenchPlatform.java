@@ -65,9 +65,15 @@ final class BenchPlatform implements AutoCloseable {
                 Map.entry("INTAKE_RATE_PER_SECOND", "1000000"),
                 Map.entry("INTAKE_RATE_BURST", "1000000"),
                 Map.entry("LOG_JSON", "true"));
-        ingest = ChildProcess.start("ingest-service", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m"), "-jar", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString()),
-                env, root, dir.resolve("ingest.log"));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m")));
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            // -Dbench.jfr=/path/ingest.jfr: where the service spends its time (jfr print --events jdk.ExecutionSample)
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString()));
+        ingest = ChildProcess.start("ingest-service", command, env, root, dir.resolve("ingest.log"));
         Wait.until("ingest-service", Duration.ofMinutes(2),
                 () -> Http.answersOk("http://localhost:" + ingestPort + "/q/health/ready"), ingest::isAlive, System.out::println);
     }
