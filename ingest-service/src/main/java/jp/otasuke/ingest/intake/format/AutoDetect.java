@@ -66,13 +66,15 @@ final class AutoDetect implements LineParser {
         if (l.startsWith("** Alert")) {
             return wazuh.parse(l);
         }
-        if (CEF.matcher(l).find()) {
+        // cheap literal checks first: the regular expressions scan the whole line
+        if ((l.contains("CEF:") || l.indexOf('|') > 0) && CEF.matcher(l).find()) {
             return cef.parse(l);
         }
-        if (SONICWALL.matcher(l).find()) {
+        if (l.contains(" sn=") && SONICWALL.matcher(l).find()) {
             return sonicwall.parse(l);
         }
-        if (FORTIGATE.matcher(l).find()) {
+        if ((l.contains("date=") || l.contains("devid=") || l.contains("device_id=") || l.contains("logid="))
+                && FORTIGATE.matcher(l).find()) {
             return fortigate.parse(l);
         }
         return ParseOutcome.rejected("not a format this platform reads (" + AlertFormat.names() + ")");

@@ -18,13 +18,12 @@ import jp.otasuke.common.events.Enums.Severity;
  */
 final class FortiGate implements LineParser {
 
-    private static final Pattern START = Pattern.compile("(?:^|\\s)((?:date|devname|device_id|itime|logver)=)");
     private static final Pattern IP = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})");
     private static final Set<String> SERIOUS_LEVELS = Set.of("emergency", "alert", "critical", "error", "warning");
 
     @Override
     public ParseOutcome parse(String line) {
-        String text = SyslogPrefix.from(line, START);
+        String text = SyslogPrefix.fromMarker(line, "date=", "devname=", "device_id=", "itime=", "logver=");
         if (text == null) {
             return ParseOutcome.rejected("not a FortiGate log (no date= or device fields)");
         }

@@ -16,7 +16,7 @@ final class Wazuh implements LineParser {
 
     @Override
     public ParseOutcome parse(String line) {
-        if (line.startsWith("** Alert") || isAlertsLogContinuation(line)) {
+        if (line.startsWith("** Alert") || (!line.startsWith("{") && isAlertsLogContinuation(line))) {
             return ParseOutcome.rejected("Wazuh alerts.log plain text is not supported: send alerts.json lines");
         }
         JsonNode root = Json.object(line);
@@ -72,9 +72,13 @@ final class Wazuh implements LineParser {
 
     /** The other lines of a multi-line alerts.log record: "2022 Nov 15 ...", "Rule: ...", "Src IP: ...". */
     private static boolean isAlertsLogContinuation(String line) {
-        return line.matches("^\\d{4} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} .*")
-                || line.matches("^(Rule|Src IP|User|Dst IP|File|Title): .*");
+        return ALERTS_LOG_DATE.matcher(line).lookingAt() || ALERTS_LOG_FIELD.matcher(line).lookingAt();
     }
+
+    private static final java.util.regex.Pattern ALERTS_LOG_DATE =
+            java.util.regex.Pattern.compile("\\d{4} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} ");
+    private static final java.util.regex.Pattern ALERTS_LOG_FIELD =
+            java.util.regex.Pattern.compile("(Rule|Src IP|User|Dst IP|File|Title): ");
 
     static String first(String... values) {
         for (String v : values) {
