@@ -28,6 +28,7 @@ import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.Topics;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.Tokens;
+import jp.otasuke.ingest.tenant.Tenants;
 
 /** The consultation desk with real SME users from Keycloak. */
 @QuarkusTest
@@ -80,16 +81,8 @@ class ConsultationDeskTest {
     }
 
     private Sme onboard() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        String email = "owner-" + unique + "@example.jp";
-        String tenant = given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).contentType(ContentType.JSON).body(Map.of(
-                "name", "町工場 " + unique, "contactEmail", "it-" + unique + "@example.jp",
-                "site", Map.of("postalCode", "577-0011", "prefecture", "大阪府", "address", "東大阪市荒本北1-1-1",
-                        "latitude", 34.6797, "longitude", 135.6008),
-                "plan", Map.of("type", "ENDPOINT", "endpointCount", 3, "monthlyFeeYen", 6_000),
-                "admin", Map.of("email", email, "name", "田中 一郎", "initialPassword", "correct-horse-battery")))
-                .when().post("/api/v1/tenants").then().statusCode(201).extract().path("id");
-        return new Sme(tenant, Tokens.forUser(realm, email, "correct-horse-battery"));
+        Tenants.Onboarded sme = Tenants.onboard(realm);
+        return new Sme(sme.tenantId(), sme.token(realm));
     }
 
     private ConsultationOpened announced(String tenantId) throws Exception {

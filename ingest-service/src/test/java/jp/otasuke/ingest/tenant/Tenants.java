@@ -1,16 +1,37 @@
 package jp.otasuke.ingest.tenant;
 
+import static io.restassured.RestAssured.given;
+
 import java.util.UUID;
 
+import io.restassured.http.ContentType;
 import jp.otasuke.common.events.Enums.PlanType;
+import jp.otasuke.infra.testing.Tokens;
 
 /** Onboarding requests for the tests: a real-looking SME, varied where a test needs it. */
-final class Tenants {
+public final class Tenants {
+
+    /** An SME onboarded through the real API: its id and its first user's login. */
+    public record Onboarded(String tenantId, String adminEmail, String adminPassword) {
+
+        /** A real token of the SME's user from Keycloak. */
+        public String token(String realm) {
+            return Tokens.forUser(realm, adminEmail, adminPassword);
+        }
+    }
+
+    /** Onboards {@link #osakaMachineShop()} as ops-admin through {@code POST /api/v1/tenants}. */
+    public static Onboarded onboard(String realm) {
+        OnboardTenantRequest request = osakaMachineShop();
+        String id = given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).contentType(ContentType.JSON).body(request)
+                .when().post("/api/v1/tenants").then().statusCode(201).extract().path("id");
+        return new Onboarded(id, request.admin().email(), request.admin().initialPassword());
+    }
 
     private Tenants() {
     }
 
-    static OnboardTenantRequest osakaMachineShop() {
+    public static OnboardTenantRequest osakaMachineShop() {
         return withPlan(PlanType.COMBINED, 5, 20_000);
     }
 
