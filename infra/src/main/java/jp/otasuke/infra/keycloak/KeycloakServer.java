@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -22,6 +21,7 @@ import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
 import jp.otasuke.infra.process.Http;
+import jp.otasuke.infra.process.InfraProperties;
 import jp.otasuke.infra.process.Wait;
 
 /**
@@ -117,15 +117,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Unpacks the distribution once (under a file lock: two builds may start at once) and puts the realm in. */
     static Path install(Consumer<String> progress) {
-        Properties infra = infraProperties();
-        String version = infra.getProperty("keycloak.version");
+        String version = InfraProperties.get("keycloak.version");
         Path cache = Directories.cache();
         Path home = cache.resolve("keycloak-" + version);
         try (FileChannel channel = FileChannel.open(cache.resolve("keycloak.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             Path marker = home.resolve(".unpacked");
             if (!Files.exists(marker)) {
-                Path zip = distributionZip(infra);
+                Path zip = distributionZip();
                 progress.accept("  Keycloak: unpacking " + zip.getFileName() + " …");
                 Directories.deleteTree(home);
                 unzip(zip, cache, "keycloak-" + version + "/");
@@ -142,10 +141,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static Path distributionZip(Properties infra) {
+    private static Path distributionZip() {
         String configured = System.getenv("OTASUKE_KEYCLOAK_DIST_ZIP");
         Path zip = Paths.get(configured != null && !configured.isBlank() ? configured
-                : infra.getProperty("keycloak.dist.zip"));
+                : InfraProperties.get("keycloak.dist.zip"));
         if (!Files.exists(zip)) {
             throw new IllegalStateException("Keycloak distribution not found at " + zip
                     + ": build the project once (./mvnw install -DskipTests) or set OTASUKE_KEYCLOAK_DIST_ZIP");
@@ -171,16 +170,6 @@ public final class KeycloakServer implements AutoCloseable {
                     }
                 }
             }
-        }
-    }
-
-    private static Properties infraProperties() {
-        Properties p = new Properties();
-        try (InputStream in = KeycloakServer.class.getResourceAsStream("/jp/otasuke/infra/infra.properties")) {
-            p.load(in);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

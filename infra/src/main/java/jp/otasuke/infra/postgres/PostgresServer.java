@@ -25,6 +25,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
+import jp.otasuke.infra.process.InfraProperties;
 import jp.otasuke.infra.process.Wait;
 
 /**
@@ -204,7 +205,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Unpacks the server binaries once into the shared cache (world-readable, see {@link Directories#cache()}). */
     static synchronized Path binaries() {
-        Path target = Directories.cache().resolve("postgres-" + binariesVersion());
+        Path target = Directories.cache().resolve("postgres-" + InfraProperties.get("postgres.binaries.version"));
         Path marker = target.resolve(".unpacked");
         if (Files.exists(marker)) {
             return target;
@@ -223,11 +224,6 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static String binariesVersion() {
-        Package p = PostgresServer.class.getClassLoader().getDefinedPackage("META-INF");
-        String version = p == null ? null : p.getImplementationVersion();
-        return version != null ? version : "17";
-    }
 
     private static void unpack(InputStream txz, Path target) throws IOException {
         Set<PosixFilePermission> executable = PosixFilePermissions.fromString("rwxr-xr-x");
