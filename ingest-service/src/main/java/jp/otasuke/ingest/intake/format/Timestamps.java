@@ -10,8 +10,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The time formats the sources write: ISO-8601 with offsets written without a colon ({@code +0900}),
@@ -23,7 +21,6 @@ public final class Timestamps {
     /** Where a zoneless device time is read. */
     public static final ZoneId DEVICE_ZONE = ZoneId.of("Asia/Tokyo");
 
-    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd[' ']['T']HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
@@ -41,15 +38,8 @@ public final class Timestamps {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String s = text.trim();
-        int n = s.length();
-        // "+0900" → "+09:00", without a regular expression (this runs for every alert)
-        if (n > 5 && (s.charAt(n - 5) == '+' || s.charAt(n - 5) == '-') && Character.isDigit(s.charAt(n - 4))
-                && Character.isDigit(s.charAt(n - 3)) && Character.isDigit(s.charAt(n - 2)) && Character.isDigit(s.charAt(n - 1))) {
-            s = s.substring(0, n - 2) + ":" + s.substring(n - 2);
-        }
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            return OffsetDateTime.parse(withOffsetColon(text.trim())).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -114,14 +104,23 @@ public final class Timestamps {
             return null;
         }
         try {
-            String s = text.trim();
-            Matcher m = OFFSET_WITHOUT_COLON.matcher(s);
-            if (m.find() && !s.contains(":")) {
-                s = m.group(1) + ":" + m.group(2);
-            }
-            return ZoneOffset.of(s);
+            return ZoneOffset.of(withOffsetColon(text.trim()));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * "…+0900" → "…+09:00": the offsets sources write without a colon, which java.time does not read. No
+     * regular expression: this runs for every alert.
+     */
+    private static String withOffsetColon(String s) {
+        int n = s.length();
+        int sign = n - 5;
+        if (sign >= 0 && (s.charAt(sign) == '+' || s.charAt(sign) == '-') && Character.isDigit(s.charAt(n - 4))
+                && Character.isDigit(s.charAt(n - 3)) && Character.isDigit(s.charAt(n - 2)) && Character.isDigit(s.charAt(n - 1))) {
+            return s.substring(0, n - 2) + ":" + s.substring(n - 2);
+        }
+        return s;
     }
 }
