@@ -1,23 +1,39 @@
 package jp.otasuke.triage.incident;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jp.otasuke.common.paging.Keyset;
+import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.events.AlertReceived;
+import jp.otasuke.common.events.ConsultationOpened;
 import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
+import jp.otasuke.common.events.Enums.Resolution;
+import jp.otasuke.common.events.Enums.Severity;
 
-/** An incident in the SOC's queue. */
+/**
+ * An incident in the SOC's queue, and the rules of its life: how alerts grow it, how its priority
+ * moves (only up), and which step the SOC may take in which status. Refused steps are values
+ * ({@link Rejection}), never half-applied.
+ */
 @Entity
 public class Incident extends PanacheEntityBase {
 
@@ -28,39 +44,293 @@ public class Incident extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public IncidentKind kind;
     public String title;
+    public String description;
     @Enumerated(EnumType.STRING)
     public AlertCategory category;
     @Enumerated(EnumType.STRING)
     public Priority priority;
-    public String status;
+    /** The best priority of its alerts before the many-hosts raise: kept so the raise happens once. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "base_priority")
+    public Priority basePriority;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "max_severity")
+    public Severity maxSeverity;
+    @Enumerated(EnumType.STRING)
+    public IncidentStatus status;
+    @Column(name = "correlation_key")
+    public String correlationKey;
+    public String family;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] hosts = new String[0];
     @Column(name = "alert_count")
     public int alertCount;
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
+    @Column(name = "opened_at")
+    public Instant openedAt;
     @Column(name = "ack_due_at")
     public Instant ackDueAt;
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
     @Column(name = "sla_breached")
     public boolean slaBreached;
     public String assignee;
+    @Column(name = "consultation_id")
+    public UUID consultationId;
+    @Column(name = "onsite_request_id")
+    public UUID onsiteRequestId;
+    @Column(name = "job_id")
+    public UUID jobId;
+    @Column(name = "job_status")
+    public String jobStatus;
+    @Column(name = "job_eta")
+    public Instant jobEta;
+    @Column(name = "engineer_name")
+    public String engineerName;
+    @Column(name = "claim_id")
+    public UUID claimId;
+    @Column(name = "claim_status")
+    public String claimStatus;
+    @Enumerated(EnumType.STRING)
+    public Resolution resolution;
+    @Column(name = "resolution_summary")
+    public String resolutionSummary;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
     @Version
     public long version;
 
+    // ---- opening ----------------------------------------------------------------------------------
+
+    /** A new incident from the first alert of its kind on a host (or source address, or sensor). */
+    public static Incident openFrom(AlertReceived alert, String correlationKey, String family, Instant now,
+            Function<Priority, Duration> ackWithin) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.tenantId = alert.tenantId();
+        incident.kind = IncidentKind.ALERT;
+        incident.correlationKey = correlationKey;
+        incident.family = family;
+        incident.title = alert.title();
+        incident.category = alert.category();
+        incident.maxSeverity = alert.severity();
+        incident.basePriority = PriorityPolicy.of(alert.category(), alert.severity());
+        incident.status = IncidentStatus.OPEN;
+        incident.hosts = hostOf(alert).map(h -> new String[] {h}).orElse(new String[0]);
+        incident.priority = PriorityPolicy.of(null, incident.basePriority, incident.hosts.length);
+        incident.alertCount = 1;
+        incident.firstSeenAt = alert.observedAt();
+        incident.lastSeenAt = alert.observedAt();
+        incident.openedAt = now;
+        incident.ackDueAt = now.plus(ackWithin.apply(incident.priority));
+        return incident;
+    }
+
+    /** A consultation from the desk, in the same queue as alert incidents. */
+    public static Incident openFrom(ConsultationOpened consultation, Priority priority, Instant now, Duration ackWithin) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.tenantId = consultation.tenantId();
+        incident.kind = IncidentKind.CONSULTATION;
+        incident.consultationId = consultation.consultationId();
+        incident.title = consultation.subject();
+        incident.description = consultation.body();
+        incident.priority = priority;
+        incident.basePriority = priority;
+        incident.status = IncidentStatus.OPEN;
+        incident.firstSeenAt = consultation.occurredAt();
+        incident.lastSeenAt = consultation.occurredAt();
+        incident.openedAt = now;
+        incident.ackDueAt = now.plus(ackWithin);
+        return incident;
+    }
+
+    // ---- growing from alerts ----------------------------------------------------------------------
+
+    /** Whether the alert belongs here: still active, and within the window of the last alert. */
+    public boolean takes(AlertReceived alert, Duration window) {
+        return status.isActive() && Duration.between(lastSeenAt, alert.observedAt()).compareTo(window) < 0;
+    }
+
     /**
-     * The queue: by priority, then acknowledge-due time; tenant-scoped when {@code tenantId} is given
-     * (an SME user's own incidents). Keyset on id keeps pages stable while the queue changes.
+     * Adds an alert: counts, hosts, seen times, and the priority (which only rises). When it rises before
+     * anyone acknowledged, the acknowledge clock tightens to the new priority's.
+     *
+     * @return true when the priority rose
      */
-    public static List<Incident> queue(UUID tenantId, UUID after, int limit) {
-        Keyset page = Keyset.of("tenantId", tenantId, after);
-        return find(page.query(), page.parameters()).page(0, limit).list();
+    public boolean add(AlertReceived alert, Instant now, Function<Priority, Duration> ackWithin) {
+        alertCount++;
+        hostOf(alert).filter(h -> Arrays.stream(hosts).noneMatch(h::equals)).ifPresent(h -> {
+            hosts = Arrays.copyOf(hosts, hosts.length + 1);
+            hosts[hosts.length - 1] = h;
+        });
+        if (alert.observedAt().isBefore(firstSeenAt)) {
+            firstSeenAt = alert.observedAt();
+        }
+        if (alert.observedAt().isAfter(lastSeenAt)) {
+            lastSeenAt = alert.observedAt();
+        }
+        if (alert.severity().ordinal() > maxSeverity.ordinal()) {
+            maxSeverity = alert.severity();
+        }
+        Priority ofAlert = PriorityPolicy.of(alert.category(), alert.severity());
+        if (ofAlert.ordinal() < basePriority.ordinal()) {
+            // the most serious alert names the incident
+            basePriority = ofAlert;
+            category = alert.category();
+            title = alert.title();
+        }
+        Priority before = priority;
+        priority = PriorityPolicy.of(priority, basePriority, hosts.length);
+        if (priority == before) {
+            return false;
+        }
+        if (acknowledgedAt == null) {
+            Instant tighter = now.plus(ackWithin.apply(priority));
+            if (tighter.isBefore(ackDueAt)) {
+                ackDueAt = tighter;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The host an alert is about: the named host, else the destination address (the machine a network
+     * sensor saw attacked), else the source address. Lower-cased so that "PC-01" and "pc-01" are one.
+     */
+    static Optional<String> hostOf(AlertReceived alert) {
+        String host = alert.host() != null ? alert.host() : alert.dstIp() != null ? alert.dstIp() : alert.srcIp();
+        return Optional.ofNullable(host).map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    // ---- the SOC's steps --------------------------------------------------------------------------
+
+    public Optional<Rejection> acknowledge(String by, Instant at) {
+        if (status != IncidentStatus.OPEN) {
+            return Rejection.because("Incident is " + status + (acknowledgedBy != null ? " (acknowledged by "
+                    + acknowledgedBy + ")" : "") + "; only an OPEN incident can be acknowledged");
+        }
+        status = IncidentStatus.ACKNOWLEDGED;
+        acknowledgedAt = at;
+        acknowledgedBy = by;
+        if (assignee == null) {
+            assignee = by;
+        }
+        return Rejection.none();
+    }
+
+    public Optional<Rejection> assign(String to) {
+        if (!status.isActive()) {
+            return Rejection.because("Incident is " + status + "; only an active incident can be assigned");
+        }
+        assignee = to;
+        return Rejection.none();
+    }
+
+    public Optional<Rejection> acceptComment() {
+        return status == IncidentStatus.CLOSED ? Rejection.because("Incident is CLOSED; it takes no more comments")
+                : Rejection.none();
+    }
+
+    public Optional<Rejection> requestOnsite(UUID requestId) {
+        if (status != IncidentStatus.ACKNOWLEDGED) {
+            return Rejection.because("Incident is " + status + "; an on-site engineer can be requested only for an "
+                    + "ACKNOWLEDGED incident" + (status == IncidentStatus.OPEN ? " (acknowledge it first)" : ""));
+        }
+        status = IncidentStatus.ONSITE_REQUESTED;
+        onsiteRequestId = requestId;
+        return Rejection.none();
+    }
+
+    public Optional<Rejection> resolve(Resolution how, String summary, Instant at) {
+        if (status == IncidentStatus.OPEN) {
+            return Rejection.because("Incident is OPEN; acknowledge it before resolving it");
+        }
+        if (!status.isActive()) {
+            return Rejection.because("Incident is " + status + " already");
+        }
+        status = IncidentStatus.RESOLVED;
+        resolution = how;
+        resolutionSummary = summary;
+        resolvedAt = at;
+        return Rejection.none();
+    }
+
+    public Optional<Rejection> close(Instant at) {
+        if (status != IncidentStatus.RESOLVED) {
+            return Rejection.because("Incident is " + status + "; only a RESOLVED incident can be closed");
+        }
+        status = IncidentStatus.CLOSED;
+        closedAt = at;
+        return Rejection.none();
+    }
+
+    /** The acknowledge clock ran out; true the first time. */
+    public boolean breachSla() {
+        if (slaBreached || acknowledgedAt != null) {
+            return false;
+        }
+        slaBreached = true;
+        return true;
+    }
+
+    // ---- what dispatch and insurance report ------------------------------------------------------
+
+    /** The on-site job moved; an engineer on the way or on site puts a requested incident in progress. */
+    public void jobMoved(UUID job, String jobStatusNow, Instant eta, String engineer) {
+        jobId = job;
+        jobStatus = jobStatusNow;
+        if (eta != null) {
+            jobEta = eta;
+        }
+        if (engineer != null) {
+            engineerName = engineer;
+        }
+        boolean engineerIsComing = List.of("ACCEPTED", "EN_ROUTE", "ON_SITE", "COMPLETED").contains(jobStatusNow);
+        if (engineerIsComing && status == IncidentStatus.ONSITE_REQUESTED) {
+            status = IncidentStatus.ONSITE_IN_PROGRESS;
+        }
+    }
+
+    public void claimMoved(UUID claim, String claimStatusNow) {
+        claimId = claim;
+        claimStatus = claimStatusNow;
+    }
+
+    public List<String> hostList() {
+        return List.of(hosts);
+    }
+
+    // ---- finders ----------------------------------------------------------------------------------
+
+    /** The active incident an alert of this tenant, key and family may join (the most recent one), locked. */
+    public static Optional<Incident> activeFor(UUID tenantId, String correlationKey, String family) {
+        return find("tenantId = :tenant and correlationKey = :key and family = :family and status in :active "
+                + "order by lastSeenAt desc", Parameters.with("tenant", tenantId).and("key", correlationKey)
+                        .and("family", family).and("active", IncidentStatus.ACTIVE))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /**
+     * One incident, locked for a SOC step so that two operators' steps are applied one after the other
+     * (the second sees the first's result).
+     */
+    public static Optional<Incident> forUpdate(UUID id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** One incident, visible only within the tenant when {@code tenantId} is given (else any). */
-    public static Incident visible(UUID id, UUID tenantId) {
-        Incident incident = findById(id);
-        return incident == null || (tenantId != null && !tenantId.equals(incident.tenantId)) ? null : incident;
+    public static Optional<Incident> visible(UUID id, UUID tenantId) {
+        if (tenantId == null) {
+            return findByIdOptional(id);
+        }
+        return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
     }
 }

@@ -10,10 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
+import jp.otasuke.triage.correlation.AlertView;
+import jp.otasuke.triage.correlation.IncidentAlert;
 
 /** The SOC queue, and an SME's view of its own incidents (another tenant's incident is 404). */
 @Path("/api/v1/incidents")
@@ -26,26 +29,55 @@ public class IncidentResource {
         this.caller = caller;
     }
 
+    /** Ordered by priority, then acknowledge-due time; an SME user's list is forced to its own tenant. */
     @GET
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
-    public Page<IncidentView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<IncidentView> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
+            @QueryParam("tenantId") UUID tenantId, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        return Page.of(Incident.queue(scope(), Page.after(cursor), size + 1), size, IncidentView::of, i -> i.id);
+        boolean soc = isSoc();
+        IncidentQueue queue = new IncidentQueue(parse(IncidentStatus.class, "status", status),
+                parse(Priority.class, "priority", priority), soc ? tenantId : caller.requireTenantId());
+        return Page.of(queue.page(Page.after(cursor), size + 1), size,
+                soc ? IncidentView::forSoc : IncidentView::forCustomer, i -> i.id);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
     public IncidentView get(@PathParam("id") UUID id) {
-        Incident incident = Incident.visible(id, scope());
-        if (incident == null) {
-            throw ProblemException.notFound("Incident " + id);
-        }
-        return IncidentView.of(incident);
+        Incident incident = visible(id);
+        return isSoc() ? IncidentView.forSoc(incident) : IncidentView.forCustomer(incident);
     }
 
-    /** The tenant an SME user is confined to; null for the SOC, which sees every tenant. */
-    private UUID scope() {
-        return caller.is(Roles.SOC_OPERATOR) ? null : caller.requireTenantId();
+    /** The alerts behind an incident, raw records included: for the SOC only. */
+    @GET
+    @Path("/{id}/alerts")
+    @RolesAllowed(Roles.SOC_OPERATOR)
+    public Page<AlertView> alerts(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        visible(id);
+        int size = Page.limit(limit);
+        return Page.of(IncidentAlert.of(id, Page.after(cursor), size + 1), size, AlertView::of, a -> a.id);
+    }
+
+    private Incident visible(UUID id) {
+        return Incident.visible(id, isSoc() ? null : caller.requireTenantId())
+                .orElseThrow(() -> ProblemException.notFound("Incident " + id));
+    }
+
+    private boolean isSoc() {
+        return caller.is(Roles.SOC_OPERATOR);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 }

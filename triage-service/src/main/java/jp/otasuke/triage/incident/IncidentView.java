@@ -1,19 +1,48 @@
 package jp.otasuke.triage.incident;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
+import jp.otasuke.common.events.Enums.Resolution;
 
 /** An incident as the API shows it (API.md, triage-service). */
-public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String title, AlertCategory category,
-        Priority priority, String status, int alertCount, Instant firstSeenAt, Instant lastSeenAt, Instant ackDueAt,
-        Instant acknowledgedAt, boolean slaBreached, String assignee) {
+public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String title, String description,
+        AlertCategory category, Priority priority, IncidentStatus status, int alertCount, List<String> hosts,
+        Instant firstSeenAt, Instant lastSeenAt, Instant ackDueAt, Instant acknowledgedAt, boolean slaBreached,
+        String assignee, @JsonInclude(JsonInclude.Include.NON_NULL) Onsite onsite,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Claim claim, Resolution resolution, String resolutionSummary,
+        Instant resolvedAt, Instant closedAt) {
 
-    static IncidentView of(Incident i) {
-        return new IncidentView(i.id, i.tenantId, i.kind, i.title, i.category, i.priority, i.status, i.alertCount,
-                i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached, i.assignee);
+    /** The on-site job, as dispatch last reported it. */
+    public record Onsite(UUID jobId, String status, Instant eta, String engineerName) {
+    }
+
+    /** The insurance claim, as insurance last reported it. */
+    public record Claim(UUID claimId, String status) {
+    }
+
+    /** What the SOC sees. */
+    public static IncidentView forSoc(Incident i) {
+        return of(i, i.title, i.assignee);
+    }
+
+    /** What the SME sees: a plain-language title, and no operator names. */
+    public static IncidentView forCustomer(Incident i) {
+        return of(i, PlainLanguage.title(i), null);
+    }
+
+    private static IncidentView of(Incident i, String title, String assignee) {
+        Onsite onsite = i.onsiteRequestId == null && i.jobId == null ? null
+                : new Onsite(i.jobId, i.jobStatus == null ? "REQUESTED" : i.jobStatus, i.jobEta, i.engineerName);
+        Claim claim = i.claimId == null ? null : new Claim(i.claimId, i.claimStatus);
+        return new IncidentView(i.id, i.tenantId, i.kind, title, i.description, i.category, i.priority, i.status,
+                i.alertCount, i.hostList(), i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached,
+                assignee, onsite, claim, i.resolution, i.resolutionSummary, i.resolvedAt, i.closedAt);
     }
 }

@@ -1,0 +1,102 @@
+package jp.otasuke.common.consumer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jp.otasuke.common.events.EventEnvelope;
+import jp.otasuke.common.events.OtasukeEvent;
+
+/**
+ * Applies a batch of consumed records in one transaction, which is what lets a consumer keep up with
+ * thousands of records a second. Three things can go wrong, each handled so that a partition never
+ * stalls and nothing is lost:
+ * <ul>
+ * <li>a record is not a readable event of ours: it goes to the dead-letter topic before the batch runs;
+ * <li>the database is away (restart, failover): the batch waits and retries until it is back;
+ * <li>one record breaks the transaction: the batch is applied again record by record, and only the record
+ * that fails by itself goes to the dead-letter topic.
+ * </ul>
+ * Applying twice must be harmless (the effect deduplicates by event id), because Kafka redelivers after a
+ * crash.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    private final DeadLetters deadLetters;
+    private final String group;
+
+    /** Every service consumes as the consumer group named after itself. */
+    BatchApplier(DeadLetters deadLetters, @ConfigProperty(name = "quarkus.application.name") String group) {
+        this.deadLetters = deadLetters;
+        this.group = group;
+    }
+
+    /** An event together with the record it came in, for the dead-letter topic if it must go there. */
+    public record Consumed<E>(ConsumerRecord<String, byte[]> record, E event) {
+    }
+
+    /**
+     * @param records what one poll returned
+     * @param type    the events this consumer applies; other types on the topic are skipped
+     * @param effect  applies events in the current transaction
+     */
+    public <E extends OtasukeEvent> void apply(Iterable<ConsumerRecord<String, byte[]>> records, Class<E> type,
+            Consumer<List<E>> effect) {
+        List<Consumed<E>> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            read(record, type).ifPresent(event -> events.add(new Consumed<>(record, event)));
+        }
+        if (!events.isEmpty() && !tryApply(events, effect)) {
+            Log.warnf("A batch of %d %s records failed; applying them one by one", events.size(), group);
+            for (Consumed<E> one : events) {
+                applyAlone(one, effect);
+            }
+        }
+    }
+
+    private <E extends OtasukeEvent> Optional<E> read(ConsumerRecord<String, byte[]> record, Class<E> type) {
+        try {
+            return EventEnvelope.from(record).event().filter(type::isInstance).map(type::cast);
+        } catch (IOException | RuntimeException e) {
+            deadLetters.send(record, group, e);
+            return Optional.empty();
+        }
+    }
+
+    private <E extends OtasukeEvent> void applyAlone(Consumed<E> one, Consumer<List<E>> effect) {
+        if (!tryApply(List.of(one), effect)) {
+            deadLetters.send(one.record(), group, new IllegalStateException("the record cannot be applied"));
+        }
+    }
+
+    /** True once applied; false when it fails for a reason that waiting will not cure. */
+    private <E extends OtasukeEvent> boolean tryApply(List<Consumed<E>> events, Consumer<List<E>> effect) {
+        List<E> plain = events.stream().map(Consumed::event).toList();
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> effect.accept(plain));
+                return true;
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    Log.warnf("Applying %d events failed: %s", plain.size(), Failures.describe(e));
+                    return false;
+                }
+                Log.warnf("Database unavailable (%s); retrying the batch in %s", Failures.describe(e), backoff);
+                Pause.sleep(backoff);
+                backoff = Pause.longer(backoff);
+            }
+        }
+    }
+}

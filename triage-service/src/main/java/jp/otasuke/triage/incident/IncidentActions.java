@@ -1,0 +1,99 @@
+package jp.otasuke.triage.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import jp.otasuke.common.events.IncidentOnsiteRequested;
+import jp.otasuke.common.events.Site;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.tenants.KnownTenant;
+import jp.otasuke.triage.timeline.Visibility;
+
+/**
+ * The SOC operator's steps. Each takes the incident's row lock first, so two operators acting on the same
+ * incident at once are applied one after the other: the second sees the first's result and gets a 409
+ * with the reason, never a lost update. Each step is logged (timeline + event) in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class IncidentActions {
+
+    private final IncidentLog log;
+
+    IncidentActions(IncidentLog log) {
+        this.log = log;
+    }
+
+    public Incident acknowledge(UUID id, String by) {
+        Incident incident = locked(id);
+        Instant now = Instant.now();
+        refuseIf(incident.acknowledge(by, now));
+        log.acknowledged(incident, now);
+        return incident;
+    }
+
+    public Incident assign(UUID id, IncidentRequests.Assign request, String by) {
+        Incident incident = locked(id);
+        refuseIf(incident.assign(request.assignee().strip()));
+        log.assigned(incident, by, Instant.now());
+        return incident;
+    }
+
+    public Incident comment(UUID id, IncidentRequests.Comment request, String by) {
+        Incident incident = locked(id);
+        refuseIf(incident.acceptComment());
+        log.commented(incident, request.text().strip(), request.visibility() == Visibility.CUSTOMER, by, Instant.now());
+        return incident;
+    }
+
+    /** Asks dispatch for an engineer at the tenant's site; the site must be known from the tenants topic. */
+    public IncidentOnsiteRequested requestOnsite(UUID id, IncidentRequests.OnsiteRequest request, String by) {
+        Incident incident = locked(id);
+        Site site = KnownTenant.<KnownTenant>findByIdOptional(incident.tenantId).map(KnownTenant::site).orElse(null);
+        UUID requestId = UUID.randomUUID();
+        refuseIf(incident.requestOnsite(requestId));
+        if (site == null) {
+            throw ProblemException.conflict("The site of tenant " + incident.tenantId
+                    + " is not known yet, so no engineer can be sent; try again once the tenant is onboarded");
+        }
+        List<String> skills = request.requiredSkills() == null || request.requiredSkills().isEmpty()
+                ? RequiredSkills.forCategory(incident.category)
+                : request.requiredSkills().stream().map(String::strip).distinct().toList();
+        IncidentOnsiteRequested event = new IncidentOnsiteRequested(UUID.randomUUID(), Instant.now(), incident.id,
+                incident.tenantId, requestId, request.reason().strip(), request.urgency(), skills, incident.title,
+                incident.category, incident.priority, site, by);
+        log.onsiteRequested(event);
+        return event;
+    }
+
+    public Incident resolve(UUID id, IncidentRequests.Resolve request, String by) {
+        Incident incident = locked(id);
+        Instant now = Instant.now();
+        refuseIf(incident.resolve(request.resolution(), request.summary().strip(), now));
+        log.resolved(incident, by, now);
+        return incident;
+    }
+
+    public Incident close(UUID id, String by) {
+        Incident incident = locked(id);
+        Instant now = Instant.now();
+        refuseIf(incident.close(now));
+        log.closed(incident, by, now);
+        return incident;
+    }
+
+    private static Incident locked(UUID id) {
+        return Incident.forUpdate(id).orElseThrow(() -> ProblemException.notFound("Incident " + id));
+    }
+
+    private static void refuseIf(Optional<Rejection> rejection) {
+        rejection.ifPresent(r -> {
+            throw ProblemException.conflict(r.reason());
+        });
+    }
+}

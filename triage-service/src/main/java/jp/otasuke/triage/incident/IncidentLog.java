@@ -1,0 +1,111 @@
+package jp.otasuke.triage.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import jp.otasuke.common.events.IncidentAcknowledged;
+import jp.otasuke.common.events.IncidentClosed;
+import jp.otasuke.common.events.IncidentOnsiteRequested;
+import jp.otasuke.common.events.IncidentOpened;
+import jp.otasuke.common.events.IncidentResolved;
+import jp.otasuke.common.events.IncidentSlaBreached;
+import jp.otasuke.common.events.IncidentUpdated;
+import jp.otasuke.common.events.Enums.IncidentKind;
+import jp.otasuke.common.events.Enums.Priority;
+import jp.otasuke.common.outbox.Outbox;
+import jp.otasuke.triage.timeline.TimelineEntry;
+
+/**
+ * Records each change of an incident twice, in the caller's transaction: as a timeline entry (the audit
+ * trail: who, what, when) and as an event on the outbox (what the other services hear). So an announced
+ * change is always on record, and a recorded one always announced.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class IncidentLog {
+
+    private final Outbox outbox;
+
+    IncidentLog(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void opened(Incident i, Instant at) {
+        IncidentOpened event = new IncidentOpened(UUID.randomUUID(), at, i.id, i.tenantId, i.kind, i.title, i.category,
+                i.priority, i.status.name(), i.ackDueAt, i.consultationId);
+        outbox.publish(event);
+        if (i.kind == IncidentKind.CONSULTATION) {
+            TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
+                    "Consultation received: " + i.title + " (" + i.priority + ")",
+                    "We received your consultation \"" + i.title + "\". A security analyst will answer it.", null);
+        } else {
+            TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
+                    "Opened from alert: " + i.title + " (" + i.priority + ", " + String.join(", ", i.hosts) + ")",
+                    PlainLanguage.title(i) + ": we detected it and are looking into it.", null);
+        }
+    }
+
+    /** More alerts, hosts or a new assignee: no timeline line per alert, one event per change set. */
+    public void updated(Incident i, Instant at) {
+        outbox.publish(new IncidentUpdated(UUID.randomUUID(), at, i.id, i.tenantId, i.priority, i.status.name(),
+                i.alertCount, i.hostList(), i.lastSeenAt, i.assignee));
+    }
+
+    public void escalated(Incident i, Priority from, Instant at) {
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "incident.escalated", "Priority raised from " + from + " to "
+                + i.priority + " (" + i.alertCount + " alerts, " + i.hosts.length + " hosts)", null);
+    }
+
+    public void acknowledged(Incident i, Instant at) {
+        IncidentAcknowledged event = new IncidentAcknowledged(UUID.randomUUID(), at, i.id, i.tenantId, i.acknowledgedBy);
+        outbox.publish(event);
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.acknowledged", "Acknowledged by " + i.acknowledgedBy,
+                "A security analyst has taken charge of this.", i.acknowledgedBy);
+    }
+
+    public void assigned(Incident i, String by, Instant at) {
+        updated(i, at);
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "incident.assigned", "Assigned to " + i.assignee + " by " + by, by);
+    }
+
+    public void commented(Incident i, String text, boolean forCustomer, String by, Instant at) {
+        if (forCustomer) {
+            TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", "Answer to customer: " + text, text, by);
+        } else {
+            TimelineEntry.internal(UUID.randomUUID(), i.id, at, "comment", text, by);
+        }
+    }
+
+    public void onsiteRequested(IncidentOnsiteRequested request) {
+        outbox.publish(request);
+        TimelineEntry.shared(request.eventId(), request.incidentId(), request.occurredAt(), "incident.onsite-requested",
+                "On-site engineer requested (" + request.urgency() + ", skills " + request.requiredSkills() + "): "
+                        + request.reason(),
+                "We are arranging for an engineer to come to your site.", request.requestedBy());
+    }
+
+    public void resolved(Incident i, String by, Instant at) {
+        IncidentResolved event = new IncidentResolved(UUID.randomUUID(), at, i.id, i.tenantId, i.resolution,
+                i.resolutionSummary, by);
+        outbox.publish(event);
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved",
+                "Resolved (" + i.resolution + ") by " + by + ": " + i.resolutionSummary,
+                "Resolved: " + i.resolutionSummary, by);
+    }
+
+    public void closed(Incident i, String by, Instant at) {
+        IncidentClosed event = new IncidentClosed(UUID.randomUUID(), at, i.id, i.tenantId, by);
+        outbox.publish(event);
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.closed", "Closed by " + by, "This case is closed.", by);
+    }
+
+    public void slaBreached(Incident i, Instant at) {
+        IncidentSlaBreached event = new IncidentSlaBreached(UUID.randomUUID(), at, i.id, i.tenantId, i.priority, i.ackDueAt);
+        outbox.publish(event);
+        TimelineEntry.internal(event.eventId(), i.id, at, "incident.sla-breached",
+                "Not acknowledged by " + i.ackDueAt + " (" + i.priority + " acknowledge SLA breached)", null);
+    }
+}

@@ -1,0 +1,72 @@
+package jp.otasuke.triage.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One line of an incident's story: a SOC step, an engineer's move, an insurer's decision. It is also the
+ * audit trail: who did what, when. {@code summary} is what the SOC reads; {@code customerSummary} is the
+ * plain-language line an SME reads, and is null for entries the SME must not see (internal notes, raw
+ * alert detail, re-planning).
+ */
+@Entity
+@Table(name = "timeline_entry")
+public class TimelineEntry extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "incident_id")
+    public UUID incidentId;
+    public Instant at;
+    public String type;
+    public String summary;
+    @Column(name = "customer_summary")
+    public String customerSummary;
+    public String actor;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    /** An entry only the SOC sees. */
+    public static TimelineEntry internal(UUID id, UUID incidentId, Instant at, String type, String summary, String actor) {
+        return record(id, incidentId, at, type, summary, null, actor);
+    }
+
+    /** An entry the SME sees too, in its own words. */
+    public static TimelineEntry shared(UUID id, UUID incidentId, Instant at, String type, String summary,
+            String customerSummary, String actor) {
+        return record(id, incidentId, at, type, summary, customerSummary, actor);
+    }
+
+    private static TimelineEntry record(UUID id, UUID incidentId, Instant at, String type, String summary,
+            String customerSummary, String actor) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.id = id;
+        entry.incidentId = incidentId;
+        entry.at = at;
+        entry.type = type;
+        entry.summary = summary;
+        entry.customerSummary = customerSummary;
+        entry.actor = actor;
+        entry.recordedAt = Instant.now();
+        entry.persist();
+        return entry;
+    }
+
+    public Visibility visibility() {
+        return customerSummary == null ? Visibility.INTERNAL : Visibility.CUSTOMER;
+    }
+
+    static List<TimelineEntry> of(UUID incidentId, boolean customerOnly, int limit) {
+        String query = "incidentId = ?1" + (customerOnly ? " and customerSummary is not null" : "")
+                + " order by at, recordedAt, id";
+        return find(query, incidentId).page(0, limit).list();
+    }
+}

@@ -1,0 +1,78 @@
+package jp.otasuke.triage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import jp.otasuke.common.events.EventEnvelope;
+import jp.otasuke.common.events.OtasukeEvent;
+import jp.otasuke.common.kafka.ReliableProducer;
+import jp.otasuke.infra.testing.TestServers;
+
+/** The tests' side of the real broker: publish events as the other services do, read what triage published. */
+public final class Kafka {
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    private Kafka() {
+    }
+
+    /** Publishes events as their owning service would (CloudEvents envelope, partition key), in order. */
+    public static void publish(OtasukeEvent... events) {
+        for (OtasukeEvent event : events) {
+            send(EventEnvelope.of(event, "/test").toRecord());
+        }
+    }
+
+    public static synchronized void send(ProducerRecord<String, byte[]> record) {
+        if (producer == null) {
+            producer = ReliableProducer.create(TestServers.kafka().bootstrapServers(), "triage-tests");
+        }
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka refused a test record", e);
+        }
+    }
+
+    /** Records of a topic matching the filter, read from the start until {@code expected} are found or 30 s pass. */
+    public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
+            int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", TestServers.kafka().bootstrapServers(),
+                "group.id", "triage-test-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (filter.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+            // a little longer, so that a record too many would be seen too
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                if (filter.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        return found;
+    }
+
+    public static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
