@@ -45,7 +45,10 @@ public final class Kafka {
         }
     }
 
-    /** Records of a topic matching the filter, read from the start until {@code expected} are found or 30 s pass. */
+    /**
+     * Records of a topic matching the filter, read from the start until {@code expected} are found (or 30 s
+     * pass), and two seconds more to catch any record too many.
+     */
     public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
             int expected) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
@@ -62,12 +65,15 @@ public final class Kafka {
                     }
                 });
             }
-            // a little longer, so that a record too many would be seen too
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                if (filter.test(r)) {
-                    found.add(r);
-                }
-            });
+            // two seconds longer, so that a record too many (a duplicate) would be seen too
+            long settle = System.currentTimeMillis() + 2_000;
+            while (System.currentTimeMillis() < settle) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (filter.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
         }
         return found;
     }

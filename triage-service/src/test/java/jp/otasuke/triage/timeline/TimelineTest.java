@@ -1,0 +1,120 @@
+package jp.otasuke.triage.timeline;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.otasuke.common.events.ClaimDecided;
+import jp.otasuke.common.events.ClaimOpened;
+import jp.otasuke.common.events.ClaimPaid;
+import jp.otasuke.common.events.CostLine;
+import jp.otasuke.common.events.DispatchJobAccepted;
+import jp.otasuke.common.events.DispatchJobArrived;
+import jp.otasuke.common.events.DispatchJobAssigned;
+import jp.otasuke.common.events.DispatchJobCompleted;
+import jp.otasuke.common.events.DispatchJobCreated;
+import jp.otasuke.common.events.DispatchJobDeclined;
+import jp.otasuke.common.events.DispatchJobEnRoute;
+import jp.otasuke.common.events.Enums.ClaimOutcome;
+import jp.otasuke.common.events.Enums.CostType;
+import jp.otasuke.common.events.Enums.Severity;
+import jp.otasuke.common.events.Enums.Urgency;
+import jp.otasuke.common.tenants.KnownTenant;
+import jp.otasuke.infra.testing.RealInfrastructure;
+import jp.otasuke.infra.testing.TestServers;
+import jp.otasuke.infra.testing.TestUsers;
+import jp.otasuke.triage.Alerts;
+import jp.otasuke.triage.Db;
+import jp.otasuke.triage.Kafka;
+import jp.otasuke.triage.Soc;
+import jp.otasuke.triage.Tenants;
+import jp.otasuke.triage.incident.Incident;
+
+/** Dispatch and claim events from the real topics complete an incident's story and its job and claim status. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "triage"))
+class TimelineTest {
+
+    private final UUID tenant = UUID.randomUUID();
+    private Instant clock;
+
+    @Test
+    void theWholeStoryIsOneListAndTheIncidentShowsTheJobAndTheClaim() {
+        Kafka.publish(Tenants.osakaMachineShop(tenant));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
+        Kafka.publish(Alerts.of(tenant).host("nas-01").malware(Severity.CRITICAL));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
+        UUID id = Db.incidentsOf(tenant).get(0).id;
+        Soc soc = Soc.as("soc-1");
+        soc.acknowledge(id).statusCode(200);
+        soc.requestOnsite(id).statusCode(202);
+
+        clock = Instant.now().plusSeconds(1);
+        UUID job = UUID.randomUUID();
+        UUID engineer = UUID.randomUUID();
+        UUID claim = UUID.randomUUID();
+        Instant eta = Instant.parse("2026-11-26T05:30:00Z");
+        DispatchJobCreated created = new DispatchJobCreated(UUID.randomUUID(), next(), job, id, tenant, UUID.randomUUID(),
+                Urgency.IMMEDIATE, eta.plusSeconds(3600), List.of("endpoint"));
+        DispatchJobAssigned assigned = new DispatchJobAssigned(UUID.randomUUID(), next(), job, id, tenant, engineer,
+                "Sato Kenji", eta);
+        Kafka.publish(
+                created,
+                assigned, assigned, // redelivered: one line
+                new DispatchJobDeclined(UUID.randomUUID(), next(), job, id, tenant, engineer, "stuck in traffic"),
+                new DispatchJobAssigned(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta),
+                new DispatchJobAccepted(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta),
+                new DispatchJobEnRoute(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta),
+                new DispatchJobArrived(UUID.randomUUID(), next(), job, id, tenant, engineer, eta, false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_SITE".equals(Db.incidentsOf(tenant).get(0).jobStatus));
+        soc.get("/api/v1/incidents/{id}", id).body("status", equalTo("ONSITE_IN_PROGRESS"))
+                .body("onsite.jobId", equalTo(job.toString())).body("onsite.eta", equalTo("2026-11-26T05:30:00Z"))
+                .body("onsite.engineerName", equalTo("Suzuki Aya"));
+
+        Kafka.publish(
+                new DispatchJobCompleted(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta,
+                        eta.plusSeconds(5400), "Reimaged NAS, restored from backup", 90, 12.5,
+                        List.of(new CostLine(CostType.LABOR, "90 min on site", 15_000)), 15_000));
+        Kafka.publish(
+                new ClaimOpened(UUID.randomUUID(), next(), claim, "CLM-2026-000001", id, job, tenant, UUID.randomUUID(),
+                        "INS-A", "SUBMITTED", 15_000, 10_000),
+                new ClaimDecided(UUID.randomUUID(), next(), claim, "CLM-2026-000001", id, tenant, "INS-A",
+                        ClaimOutcome.APPROVED, 10_000, "within policy"),
+                new ClaimPaid(UUID.randomUUID(), next(), claim, "CLM-2026-000001", id, tenant, "INS-A", 10_000,
+                        LocalDate.parse("2026-11-30"), "PAY-778"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(Db.incidentsOf(tenant).get(0).claimStatus));
+
+        soc.get("/api/v1/incidents/{id}", id).body("claim.claimId", equalTo(claim.toString()))
+                .body("claim.status", equalTo("PAID")).body("onsite.status", equalTo("COMPLETED"));
+        List<String> types = soc.get("/api/v1/incidents/{id}/timeline", id).statusCode(200).extract().jsonPath().getList("type");
+        assertEquals(List.of("incident.opened", "incident.acknowledged", "incident.onsite-requested", "dispatch.job-created",
+                "dispatch.job-assigned", "dispatch.job-declined", "dispatch.job-assigned", "dispatch.job-accepted",
+                "dispatch.job-en-route", "dispatch.job-arrived", "dispatch.job-completed", "claim.opened", "claim.decided",
+                "claim.paid"), types, "in the order it happened; the redelivered assignment is one line");
+
+        Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
+        sme.get("/api/v1/incidents/{id}/timeline", id).statusCode(200)
+                .body("type", hasItems("dispatch.job-en-route", "dispatch.job-arrived", "claim.paid"))
+                .body("find { it.type == 'dispatch.job-en-route' }.summary",
+                        equalTo("Engineer Suzuki Aya is on the way, arriving around 2026-11-26 14:30 JST."))
+                .body("findAll { it.type == 'dispatch.job-declined' }.size()", equalTo(0));
+    }
+
+    /** Event times a second apart, after the SOC's steps, as the other services would stamp them. */
+    private Instant next() {
+        clock = clock.plusSeconds(1);
+        return clock;
+    }
+}
