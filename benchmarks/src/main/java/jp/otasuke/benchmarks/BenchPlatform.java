@@ -37,14 +37,15 @@ final class BenchPlatform implements AutoCloseable {
     final KafkaBroker kafka;
     final KeycloakServer keycloak;
     ChildProcess ingest;
+    ChildProcess triage;
     int ingestPort;
     int syslogPort;
+    int triagePort;
 
     BenchPlatform() throws IOException {
         dir = Files.createTempDirectory(Directories.create(Directories.cache().resolve("bench-runs")), "run-");
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         postgres = PostgresServer.start(dir.resolve("postgres"), FreePorts.find(), false);
-        postgres.createDatabase("ingest");
         kafka = KafkaBroker.start(dir.resolve("kafka"), FreePorts.find());
         keycloak = KeycloakServer.start(dir.resolve("keycloak"), FreePorts.find(), System.out::println);
     }
@@ -52,30 +53,42 @@ final class BenchPlatform implements AutoCloseable {
     void startIngest(Path root) {
         ingestPort = FreePorts.find();
         syslogPort = FreePorts.find();
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("HTTP_PORT", Integer.toString(ingestPort)),
-                Map.entry("SYSLOG_PORT", Integer.toString(syslogPort)),
-                Map.entry("DB_URL", postgres.jdbcUrl("ingest")),
-                Map.entry("DB_USER", PostgresServer.USER),
-                Map.entry("DB_PASSWORD", PostgresServer.PASSWORD),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                Map.entry("OIDC_URL", keycloak.realmUrl()),
-                Map.entry("KEYCLOAK_URL", keycloak.url()),
+        ingest = startService(root, "ingest-service", ingestPort, Map.of("SYSLOG_PORT", Integer.toString(syslogPort),
                 // the benchmark measures throughput, not the per-sensor limit
-                Map.entry("INTAKE_RATE_PER_SECOND", "1000000"),
-                Map.entry("INTAKE_RATE_BURST", "1000000"),
-                Map.entry("LOG_JSON", "true"));
+                "INTAKE_RATE_PER_SECOND", "1000000", "INTAKE_RATE_BURST", "1000000"));
+    }
+
+    void startTriage(Path root) {
+        triagePort = FreePorts.find();
+        triage = startService(root, "triage-service", triagePort, Map.of());
+    }
+
+    /** A packaged service as its own process, pointed at this run's servers, once it is ready. */
+    private ChildProcess startService(Path root, String name, int port, Map<String, String> extra) {
+        String database = name.replace("-service", "");
+        postgres.createDatabase(database);
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "HTTP_PORT", Integer.toString(port),
+                "DB_URL", postgres.jdbcUrl(database),
+                "DB_USER", PostgresServer.USER,
+                "DB_PASSWORD", PostgresServer.PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "OIDC_URL", keycloak.realmUrl(),
+                "KEYCLOAK_URL", keycloak.url(),
+                "LOG_JSON", "true"));
+        env.putAll(extra);
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m")));
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
-            // -Dbench.jfr=/path/ingest.jfr: where the service spends its time (jfr print --events jdk.ExecutionSample)
-            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+            // -Dbench.jfr=/path/prefix: where the services spend their time (jfr print --events jdk.ExecutionSample)
+            command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + name + ".jfr,settings=profile,dumponexit=true");
         }
-        command.addAll(List.of("-jar", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString()));
-        ingest = ChildProcess.start("ingest-service", command, env, root, dir.resolve("ingest.log"));
-        Wait.until("ingest-service", Duration.ofMinutes(2),
-                () -> Http.answersOk("http://localhost:" + ingestPort + "/q/health/ready"), ingest::isAlive, System.out::println);
+        command.addAll(List.of("-jar", root.resolve(name + "/target/quarkus-app/quarkus-run.jar").toString()));
+        ChildProcess process = ChildProcess.start(name, command, env, root, dir.resolve(name + ".log"));
+        Wait.until(name, Duration.ofMinutes(2),
+                () -> Http.answersOk("http://localhost:" + port + "/q/health/ready"), process::isAlive, System.out::println);
+        return process;
     }
 
     /** Onboards an SME through the API and registers a sensor sending from 127.0.0.1; returns its key. */
@@ -106,10 +119,15 @@ final class BenchPlatform implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
-    /** Resident memory of the service process, from /proc. */
+    /** Resident memory of the ingest process, from /proc. */
     long ingestRssKiB() {
+        return rssKiB(ingest);
+    }
+
+    /** Resident memory of a process, from /proc; 0 once it is gone. */
+    static long rssKiB(ChildProcess process) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + ingest.pid() + "/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
@@ -120,8 +138,20 @@ final class BenchPlatform implements AutoCloseable {
         return 0;
     }
 
+    /** The machine, for the results: cores, CPU model, memory, Java. */
+    static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + Long.parseLong(mem) / 1024 / 1024
+                + " GiB RAM, Java " + System.getProperty("java.version");
+    }
+
     @Override
     public void close() {
+        if (triage != null) {
+            triage.stop(Duration.ofSeconds(20));
+        }
         if (ingest != null) {
             ingest.stop(Duration.ofSeconds(20));
         }

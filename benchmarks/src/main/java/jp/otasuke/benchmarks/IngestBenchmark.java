@@ -290,7 +290,7 @@ public final class IngestBenchmark {
         double raw = Double.parseDouble(ceiling.replaceAll(".*records sent, ([0-9.]+) records/sec.*", "$1"));
         StringBuilder md = new StringBuilder();
         md.append("# ingest-service intake benchmark, ").append(LocalDate.now()).append("\n\n");
-        md.append("Machine: ").append(machine()).append("\n\n");
+        md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
         md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s; ")
                 .append(HTTP_CLIENTS).append(" HTTP clients; ").append(SYSLOG_CONNECTIONS)
                 .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx" + System.getProperty("otasuke.serviceHeap", "256m") + ") all on this machine.\n\n");
@@ -310,14 +310,6 @@ public final class IngestBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
         System.out.println("Written to " + out);
-    }
-
-    private static String machine() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + Long.parseLong(mem) / 1024 / 1024
-                + " GiB RAM, Java " + System.getProperty("java.version");
     }
 
     /** Samples the service's RSS while the phases run. */

@@ -1,0 +1,237 @@
+package jp.otasuke.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jp.otasuke.infra.postgres.PostgresServer;
+
+/**
+ * Alerts correlated and persisted end to end on this machine: sensors post canonical alerts to the packaged
+ * ingest-service, which publishes them to Kafka; the packaged triage-service correlates them into incidents
+ * in PostgreSQL. Alert-to-incident latency is measured per alert in the database: from the moment ingest took
+ * the alert in ({@code received_at}, stamped by ingest before Kafka acknowledged it) to the moment triage stored
+ * it in its incident ({@code stored_at}); both clocks are this machine's. Phases: paced at 1,000 and 5,000
+ * alerts/s, then a flood (as fast as ingest accepts) for triage's sustained rate. Writes
+ * {@code benchmarks/results/triage-DATE.md}. Run it with {@code benchmarks/run-triage.sh}.
+ */
+public final class TriageBenchmark {
+
+    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+    private static final int TENANTS = Integer.getInteger("bench.tenants", 12);
+    private static final int HOSTS = Integer.getInteger("bench.hostsPerTenant", 40);
+    private static final int FLOOD_CLIENTS = Integer.getInteger("bench.httpClients", 6);
+    private static final String[] CATEGORIES = {"INTRUSION", "RECON", "MALWARE", "C2", "BRUTE_FORCE", "POLICY"};
+    private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "MEDIUM"};
+
+    private record Phase(String name, long accepted, long stored, double sendSeconds, double sendRate,
+            double storeRate, double p50Ms, double p99Ms, double maxMs, long incidents) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        List<Phase> phases = new ArrayList<>();
+        long maxRss;
+        try (BenchPlatform platform = new BenchPlatform()) {
+            platform.startIngest(root);
+            platform.startTriage(root);
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < TENANTS; i++) {
+                keys.add(platform.sensorKey());
+            }
+            String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
+            String jdbc = platform.postgres.jdbcUrl("triage");
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(BenchPlatform.rssKiB(platform.triage), Math::max);
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            paced(url, keys, "warm-up", 1_000, Duration.ofSeconds(10), jdbc); // JIT and pools, not reported
+            phases.add(paced(url, keys, "paced-1k", 1_000, PHASE, jdbc));
+            phases.add(paced(url, keys, "paced-5k", 5_000, PHASE, jdbc));
+            phases.add(flood(url, keys, "flood", jdbc));
+            sampler.interrupt();
+            maxRss = peak.get();
+        }
+        report(phases, maxRss);
+    }
+
+    /** Sends {@code rate} alerts/s in ticks of 100 ms, spread over the tenants, for {@code duration}. */
+    private static Phase paced(String url, List<String> keys, String name, int rate, Duration duration, String jdbc)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        int perTick = rate / 10;
+        long start = System.nanoTime();
+        long ticks = duration.toMillis() / 100;
+        for (long tick = 0; tick < ticks; tick++) {
+            long due = start + tick * 100_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            for (int t = 0; t < keys.size(); t++) {
+                int count = perTick / keys.size() + (t < perTick % keys.size() ? 1 : 0);
+                if (count > 0) {
+                    inFlight.add(post(http, url, keys.get(t), batch(name, sequence, count), accepted));
+                }
+            }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return measure(name, accepted.get(), seconds, jdbc);
+    }
+
+    /** Several clients post batches of 500 as fast as ingest answers, for the phase's duration. */
+    private static Phase flood(String url, List<String> keys, String name, String jdbc) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(FLOOD_CLIENTS);
+        long start = System.nanoTime();
+        long end = start + PHASE.toNanos();
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < FLOOD_CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                int t = client;
+                while (System.nanoTime() < end) {
+                    post(http, url, keys.get(t++ % keys.size()), batch(name, sequence, 500), accepted).join();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        pool.shutdown();
+        return measure(name, accepted.get(), (System.nanoTime() - start) / 1e9, jdbc);
+    }
+
+    private static CompletableFuture<?> post(HttpClient http, String url, String key, String body, AtomicLong accepted) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Sensor-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+            }
+            try {
+                accepted.addAndGet(BenchPlatform.JSON.readTree(r.body()).get("accepted").asLong());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Canonical alerts of one sensor: hosts and categories vary, so correlation both joins and opens incidents. */
+    private static String batch(String phase, AtomicLong sequence, int count) {
+        StringBuilder b = new StringBuilder("[");
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            long n = sequence.getAndIncrement();
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append("{\"sourceRef\":\"").append(phase).append('-').append(n).append("\",\"observedAt\":\"").append(now)
+                    .append("\",\"category\":\"").append(CATEGORIES[(int) (n % CATEGORIES.length)])
+                    .append("\",\"severity\":\"").append(SEVERITIES[(int) (n / 7 % SEVERITIES.length)])
+                    .append("\",\"title\":\"ET POLICY suspicious traffic ").append(n % 97)
+                    .append("\",\"host\":\"pc-").append(n / 3 % HOSTS).append("\",\"srcIp\":\"203.0.113.").append(n % 250)
+                    .append("\",\"dstIp\":\"192.168.1.").append(n % HOSTS).append("\",\"signature\":\"").append(2_000_000 + n % 97)
+                    .append("\"}");
+        }
+        return b.append(']').toString();
+    }
+
+    /** Waits until triage stored every accepted alert of the phase, then reads rates and latencies from its database. */
+    private static Phase measure(String name, long accepted, double sendSeconds, String jdbc) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long stored = 0;
+            while (System.nanoTime() < deadline) {
+                stored = single(db, "select count(*) from incident_alert where source_ref like ?", name + "-%");
+                if (stored >= accepted) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            try (PreparedStatement s = db.prepareStatement("""
+                    select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms),
+                           max(ms), extract(epoch from max(stored_at) - min(received_at)), count(distinct incident_id)
+                    from (select extract(epoch from stored_at - received_at) * 1000 as ms, stored_at, received_at, incident_id
+                          from incident_alert where source_ref like ?) a""")) {
+                s.setString(1, name + "-%");
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    double span = r.getDouble(4);
+                    Phase phase = new Phase(name, accepted, stored, sendSeconds, accepted / sendSeconds, stored / span,
+                            r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getLong(5));
+                    System.out.println(phase);
+                    return phase;
+                }
+            }
+        }
+    }
+
+    private static long single(Connection db, String sql, String parameter) throws Exception {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static void report(List<Phase> phases, long maxRssKiB) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("# triage-service correlation benchmark, ").append(LocalDate.now()).append("\n\n");
+        md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
+        md.append("Command: `benchmarks/run-triage.sh` (phases of ").append(PHASE.toSeconds()).append(" s, ").append(TENANTS)
+                .append(" SMEs with one sensor each, ").append(HOSTS).append(" hosts per SME, flood with ").append(FLOOD_CLIENTS)
+                .append(" HTTP clients posting 500 alerts per request). ingest-service, triage-service (each -Xmx")
+                .append(System.getProperty("otasuke.serviceHeap", "256m"))
+                .append("), Kafka, PostgreSQL and Keycloak all on this machine, together with the load generator.\n\n");
+        md.append("Latency = triage's `stored_at` − ingest's `received_at` of each alert (ingest took it in → it is in its incident).\n\n");
+        md.append("| phase | alerts accepted | stored | send s | offered alerts/s | stored alerts/s | p50 ms | p99 ms | max ms | incidents |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Phase p : phases) {
+            md.append(String.format("| %s | %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %d |%n", p.name(), p.accepted(),
+                    p.stored(), p.sendSeconds(), p.sendRate(), p.storeRate(), p.p50Ms(), p.p99Ms(), p.maxMs(), p.incidents()));
+        }
+        md.append(String.format("%nPeak RSS of triage-service during the run: %d MiB.%n", maxRssKiB / 1024));
+        System.out.println(md);
+        Path out = Path.of("benchmarks/results/triage-" + LocalDate.now() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println("Written to " + out);
+    }
+}
