@@ -41,6 +41,7 @@ final class BenchPlatform implements AutoCloseable {
     int ingestPort;
     int syslogPort;
     int triagePort;
+    private boolean closed;
 
     BenchPlatform() throws IOException {
         dir = Files.createTempDirectory(Directories.create(Directories.cache().resolve("bench-runs")), "run-");
@@ -48,6 +49,8 @@ final class BenchPlatform implements AutoCloseable {
         postgres = PostgresServer.start(dir.resolve("postgres"), FreePorts.find(), false);
         kafka = KafkaBroker.start(dir.resolve("kafka"), FreePorts.find());
         keycloak = KeycloakServer.start(dir.resolve("keycloak"), FreePorts.find(), System.out::println);
+        // Ctrl-C on a run must not leave servers behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-cleanup"));
     }
 
     void startIngest(Path root) {
@@ -91,8 +94,13 @@ final class BenchPlatform implements AutoCloseable {
         return process;
     }
 
-    /** Onboards an SME through the API and registers a sensor sending from 127.0.0.1; returns its key. */
+    /** Onboards an SME through the API and registers a sensor sending syslog from 127.0.0.1; returns its key. */
     String sensorKey() throws Exception {
+        return sensorKey("127.0.0.1");
+    }
+
+    /** Onboards an SME and registers an HTTP sensor (a syslog one too when {@code sourceAddress} is given). */
+    String sensorKey(String sourceAddress) throws Exception {
         String admin = Tokens.forUser(keycloak.realmUrl(), "ops-admin");
         String unique = UUID.randomUUID().toString().substring(0, 8);
         JsonNode tenant = post("/api/v1/tenants", admin, Map.of("name", "Benchmark SME " + unique,
@@ -103,7 +111,8 @@ final class BenchPlatform implements AutoCloseable {
                 "admin", Map.of("email", "bench-admin-" + unique + "@example.jp", "name", "Bench",
                         "initialPassword", "correct-horse-battery")));
         JsonNode sensor = post("/api/v1/tenants/" + tenant.get("id").asText() + "/sensors", admin,
-                Map.of("kind", "NETWORK", "name", "bench", "sourceAddress", "127.0.0.1"));
+                sourceAddress == null ? Map.of("kind", "NETWORK", "name", "bench")
+                        : Map.of("kind", "NETWORK", "name", "bench", "sourceAddress", sourceAddress));
         return sensor.get("apiKey").asText();
     }
 
@@ -148,7 +157,11 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (triage != null) {
             triage.stop(Duration.ofSeconds(20));
         }

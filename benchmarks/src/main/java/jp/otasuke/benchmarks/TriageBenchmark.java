@@ -55,7 +55,7 @@ public final class TriageBenchmark {
             platform.startTriage(root);
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < TENANTS; i++) {
-                keys.add(platform.sensorKey());
+                keys.add(platform.sensorKey(null));
             }
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
             String jdbc = platform.postgres.jdbcUrl("triage");

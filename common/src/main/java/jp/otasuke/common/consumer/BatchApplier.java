@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
 
@@ -35,11 +37,17 @@ public class BatchApplier {
 
     private final DeadLetters deadLetters;
     private final String group;
+    private volatile boolean stopping;
 
     /** Every service consumes as the consumer group named after itself. */
     BatchApplier(DeadLetters deadLetters, @ConfigProperty(name = "quarkus.application.name") String group) {
         this.deadLetters = deadLetters;
         this.group = group;
+    }
+
+    /** On shutdown a batch stops waiting for the database: it stays uncommitted and is redelivered after restart. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** An event together with the record it came in, for the dead-letter topic if it must go there. */
@@ -89,6 +97,9 @@ public class BatchApplier {
                 QuarkusTransaction.requiringNew().run(() -> effect.accept(plain));
                 return true;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    throw new IllegalStateException("Shutting down with a batch not applied; it will be redelivered", e);
+                }
                 if (!Failures.isTransient(e)) {
                     Log.warnf("Applying %d events failed: %s", plain.size(), Failures.describe(e));
                     return false;

@@ -1,15 +1,21 @@
 package jp.otasuke.dispatch.engineer;
 
+import java.net.URI;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.security.Roles;
@@ -28,6 +34,21 @@ public class EngineerResource {
             return new EngineerView(e.id, e.name, e.email, e.username, e.homeLatitude, e.homeLongitude, e.skills,
                     e.shiftDays, e.shiftStart, e.shiftEnd, e.active);
         }
+    }
+
+    private final EngineerOnboarding onboarding;
+
+    EngineerResource(EngineerOnboarding onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    /** 201 {id, username, initialPassword?}: the engineer can log in right away. */
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response onboard(@Valid @NotNull OnboardEngineerRequest request) {
+        EngineerOnboarding.Onboarded onboarded = onboarding.onboard(request);
+        return Response.created(URI.create("/api/v1/engineers/" + onboarded.id())).entity(onboarded).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package jp.otasuke.ingest.tenant;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +11,13 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.events.Plan;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.events.TenantUpserted;
 import jp.otasuke.common.outbox.Outbox;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Roles;
 
 /**
  * Onboarding an SME in one step: the plan within the price caps, the tenant with its site, its first user
@@ -29,10 +32,10 @@ public class TenantOnboarding {
     public record Onboarded(@JsonUnwrapped TenantView tenant, String initialPassword) {
     }
 
-    private final SmeAccounts accounts;
+    private final UserAccounts accounts;
     private final Outbox outbox;
 
-    TenantOnboarding(SmeAccounts accounts, Outbox outbox) {
+    TenantOnboarding(UserAccounts accounts, Outbox outbox) {
         this.accounts = accounts;
         this.outbox = outbox;
     }
@@ -43,7 +46,9 @@ public class TenantOnboarding {
             throw ProblemException.unprocessable("The plan breaks the Otasuke-tai price cap: " + exceeded.reason());
         }
         UUID tenantId = UUID.randomUUID();
-        SmeAccounts.Account account = accounts.create(tenantId, request.name(), request.admin());
+        UserAccounts.Account account = accounts.create(new UserAccounts.NewUser(request.admin().email(),
+                request.admin().name(), request.name(), Roles.SME_USER, Map.of("tenant_id", tenantId.toString()),
+                request.admin().initialPassword()));
         try {
             Tenant tenant = QuarkusTransaction.requiringNew().call(() -> store(tenantId, request, plan, account));
             Log.infof("Onboarded tenant %s (plan %s) with user %s", tenantId, plan.type(), account.userId());
@@ -54,7 +59,7 @@ public class TenantOnboarding {
         }
     }
 
-    private Tenant store(UUID id, OnboardTenantRequest request, Plan plan, SmeAccounts.Account account) {
+    private Tenant store(UUID id, OnboardTenantRequest request, Plan plan, UserAccounts.Account account) {
         Instant now = Instant.now();
         Tenant tenant = new Tenant();
         tenant.id = id;

@@ -1,17 +1,19 @@
 package jp.otasuke.triage.correlation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import jp.otasuke.common.events.AlertReceived;
@@ -45,38 +47,66 @@ public class AlertCorrelation {
         if (unique.isEmpty()) {
             return;
         }
+        // the batch reads only what it loaded itself: no auto-flush (and dirty check) before each query
+        Incident.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Instant now = Instant.now();
-        Map<CorrelationKey, Optional<Incident>> active = new HashMap<>();
+        Map<CorrelationKey, Incident> active = activeIncidents(unique.values());
         Set<Incident> opened = new LinkedHashSet<>();
-        Map<Incident, Priority> grown = new LinkedHashMap<>();
+        Map<Incident, Before> grown = new LinkedHashMap<>();
         List<AlertReceived> inTimeOrder = unique.values().stream()
                 .sorted(Comparator.comparing(AlertReceived::observedAt)).toList();
         for (AlertReceived alert : inTimeOrder) {
             CorrelationKey key = CorrelationKey.of(alert);
-            Optional<Incident> candidate = active.computeIfAbsent(key,
-                    k -> Incident.activeFor(k.tenantId(), k.key(), k.family().name()));
+            Incident candidate = active.get(key);
             Incident incident;
-            if (candidate.isPresent() && candidate.get().takes(alert, config.correlationWindow())) {
-                incident = candidate.get();
-                Priority before = incident.priority;
+            if (candidate != null && candidate.takes(alert, config.correlationWindow())) {
+                incident = candidate;
                 if (!opened.contains(incident)) {
-                    grown.putIfAbsent(incident, before);
+                    grown.putIfAbsent(incident, new Before(incident.priority, incident.hosts.length));
                 }
                 incident.add(alert, now, config.ackDue()::of);
             } else {
                 incident = Incident.openFrom(alert, key.key(), key.family().name(), now, config.ackDue()::of);
                 incident.persist();
                 opened.add(incident);
-                active.put(key, Optional.of(incident));
+                active.put(key, incident);
             }
             IncidentAlert.of(alert, incident.id).persist();
         }
         opened.forEach(incident -> log.opened(incident, now));
         grown.forEach((incident, before) -> {
-            if (incident.priority != before) {
-                log.escalated(incident, before, now);
+            if (incident.priority != before.priority()) {
+                log.escalated(incident, before.priority(), now);
             }
-            log.updated(incident, now);
+            // announced when it matters downstream (priority, hosts); the alert count alone is read from the API
+            if (incident.priority != before.priority() || incident.hosts.length != before.hosts()) {
+                log.updated(incident, now);
+            }
         });
+    }
+
+    /** What an incident looked like before the batch. */
+    private record Before(Priority priority, int hosts) {
+    }
+
+    /**
+     * The active incidents the batch's alerts may join, one query for the whole batch, locked (so a SOC step on
+     * one of them waits for the batch, and the batch sees a resolve that committed first): per key, the most recent.
+     */
+    private static Map<CorrelationKey, Incident> activeIncidents(Collection<AlertReceived> alerts) {
+        Set<UUID> tenants = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (AlertReceived alert : alerts) {
+            CorrelationKey key = CorrelationKey.of(alert);
+            tenants.add(key.tenantId());
+            keys.add(key.key());
+        }
+        Map<CorrelationKey, Incident> latest = new HashMap<>();
+        for (Incident incident : Incident.activeAmong(tenants, keys)) {
+            CorrelationKey key = new CorrelationKey(incident.tenantId, incident.correlationKey,
+                    CategoryFamily.valueOf(incident.family));
+            latest.merge(key, incident, (a, b) -> a.lastSeenAt.isAfter(b.lastSeenAt) ? a : b);
+        }
+        return latest;
     }
 }

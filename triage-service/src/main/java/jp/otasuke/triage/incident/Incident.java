@@ -3,6 +3,7 @@ package jp.otasuke.triage.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -310,12 +311,14 @@ public class Incident extends PanacheEntityBase {
 
     // ---- finders ----------------------------------------------------------------------------------
 
-    /** The active incident an alert of this tenant, key and family may join (the most recent one), locked. */
-    public static Optional<Incident> activeFor(UUID tenantId, String correlationKey, String family) {
-        return find("tenantId = :tenant and correlationKey = :key and family = :family and status in :active "
-                + "order by lastSeenAt desc", Parameters.with("tenant", tenantId).and("key", correlationKey)
-                        .and("family", family).and("active", IncidentStatus.ACTIVE))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /**
+     * The active alert incidents of these tenants with these correlation keys, locked in id order (the same
+     * order everywhere, so lockers never deadlock).
+     */
+    public static List<Incident> activeAmong(Collection<UUID> tenantIds, Collection<String> correlationKeys) {
+        return find("tenantId in :tenants and correlationKey in :keys and status in :active order by id",
+                Parameters.with("tenants", tenantIds).and("keys", correlationKeys).and("active", IncidentStatus.ACTIVE))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /**

@@ -22,7 +22,7 @@ import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.TestServers;
 import jp.otasuke.infra.testing.TestUsers;
 import jp.otasuke.triage.Db;
-import jp.otasuke.triage.Kafka;
+import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.incident.Incident;
 
@@ -38,7 +38,7 @@ class ConsultationTest {
         ConsultationOpened asked = new ConsultationOpened(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), tenant,
                 "Strange e-mail from our bank", "An employee got an e-mail asking to re-enter the bank password.",
                 "06-1234-5678", "sme-osaka");
-        Kafka.publish(asked, asked);
+        EventTopics.publish(asked, asked);
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
         Incident incident = Db.incidentsOf(tenant).get(0);
         assertEquals(IncidentKind.CONSULTATION, incident.kind);

@@ -25,7 +25,7 @@ import jp.otasuke.common.events.Topics;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.triage.Alerts;
 import jp.otasuke.triage.Db;
-import jp.otasuke.triage.Kafka;
+import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.incident.Incident;
 import jp.otasuke.triage.incident.IncidentStatus;
@@ -41,8 +41,8 @@ class CorrelationTest {
     void alertsOnTheSameHostWithinTheWindowJoinOneIncident() {
         Alerts pc01 = Alerts.of(tenant).host("PC-01");
         Instant t = Instant.parse("2026-11-20T01:00:00Z");
-        Kafka.publish(pc01.at(t).malware(Severity.MEDIUM), pc01.at(t.plusSeconds(29 * 60)).malware(Severity.MEDIUM));
-        Kafka.publish(Alerts.of(tenant).host("pc-01").at(t.plusSeconds(40 * 60)).malware(Severity.LOW));
+        EventTopics.publish(pc01.at(t).malware(Severity.MEDIUM), pc01.at(t.plusSeconds(29 * 60)).malware(Severity.MEDIUM));
+        EventTopics.publish(Alerts.of(tenant).host("pc-01").at(t.plusSeconds(40 * 60)).malware(Severity.LOW));
 
         Incident incident = awaitIncidents(1, 3).get(0);
         assertEquals(3, incident.alertCount);
@@ -55,9 +55,9 @@ class CorrelationTest {
     void anAlertMoreThanTheWindowAfterTheLastOneOpensANewIncident() {
         Alerts pc02 = Alerts.of(tenant).host("pc-02");
         Instant t = Instant.parse("2026-11-20T02:00:00Z");
-        Kafka.publish(pc02.at(t).malware(Severity.HIGH));
+        EventTopics.publish(pc02.at(t).malware(Severity.HIGH));
         awaitIncidents(1, 1);
-        Kafka.publish(pc02.at(t.plusSeconds(30 * 60)).malware(Severity.HIGH));
+        EventTopics.publish(pc02.at(t.plusSeconds(30 * 60)).malware(Severity.HIGH));
 
         List<Incident> incidents = awaitIncidents(2, 2);
         assertEquals(1, incidents.get(0).alertCount);
@@ -67,13 +67,13 @@ class CorrelationTest {
     @Test
     void anAlertNeverJoinsAResolvedIncident() {
         Alerts pc03 = Alerts.of(tenant).host("pc-03");
-        Kafka.publish(pc03.malware(Severity.HIGH));
+        EventTopics.publish(pc03.malware(Severity.HIGH));
         UUID first = awaitIncidents(1, 1).get(0).id;
         Soc soc = Soc.as("soc-1");
         soc.acknowledge(first).statusCode(200);
         soc.resolve(first).statusCode(200);
 
-        Kafka.publish(pc03.malware(Severity.HIGH));
+        EventTopics.publish(pc03.malware(Severity.HIGH));
         List<Incident> incidents = awaitIncidents(2, 2);
         assertEquals(IncidentStatus.RESOLVED, incidents.get(0).status);
         assertEquals(1, incidents.get(0).alertCount, "the resolved incident took nothing more");
@@ -83,9 +83,9 @@ class CorrelationTest {
     @Test
     void aRedeliveredOrResentAlertIsStoredAndCountedOnce() {
         AlertReceived alert = Alerts.of(tenant).host("pc-04").malware(Severity.HIGH);
-        Kafka.publish(alert, alert);
-        Kafka.publish(alert); // after the first batch was committed
-        Kafka.publish(Alerts.of(tenant).host("pc-04").malware(Severity.LOW)); // something to wait for
+        EventTopics.publish(alert, alert);
+        EventTopics.publish(alert); // after the first batch was committed
+        EventTopics.publish(Alerts.of(tenant).host("pc-04").malware(Severity.LOW)); // something to wait for
 
         Incident incident = awaitIncidents(1, 2).get(0);
         assertEquals(2, Db.alertsOf(incident.id));
@@ -96,26 +96,26 @@ class CorrelationTest {
     @Test
     void threeHostsRaiseThePriorityOneStepAndTightenTheAcknowledgeClock() {
         Alerts attacker = Alerts.of(tenant).from("203.0.113.9");
-        Kafka.publish(attacker.to("192.168.1.10").scan(Severity.MEDIUM), attacker.to("192.168.1.11").scan(Severity.MEDIUM));
+        EventTopics.publish(attacker.to("192.168.1.10").scan(Severity.MEDIUM), attacker.to("192.168.1.11").scan(Severity.MEDIUM));
         Incident two = awaitIncidents(1, 2).get(0);
         assertEquals(Priority.P3, two.priority);
 
-        Kafka.publish(attacker.to("192.168.1.12").scan(Severity.MEDIUM));
+        EventTopics.publish(attacker.to("192.168.1.12").scan(Severity.MEDIUM));
         Incident three = awaitIncidents(1, 3).get(0);
         assertEquals(Priority.P2, three.priority, "three hosts: P3 raised one step");
         assertEquals(3, three.hosts.length);
         assertTrue(three.ackDueAt.isBefore(two.ackDueAt), "a P2 must be acknowledged within 1 h, not 4 h");
 
-        Kafka.publish(attacker.to("192.168.1.13").scan(Severity.LOW));
+        EventTopics.publish(attacker.to("192.168.1.13").scan(Severity.LOW));
         assertEquals(Priority.P2, awaitIncidents(1, 4).get(0).priority, "raised once, and a LOW alert lowers nothing");
     }
 
     @Test
     void ransomwareIsAtLeastP2AndTheWorstAlertNamesTheIncident() {
         Alerts server = Alerts.of(tenant).host("fileserver");
-        Kafka.publish(server.malware(Severity.LOW));
+        EventTopics.publish(server.malware(Severity.LOW));
         assertEquals(Priority.P4, awaitIncidents(1, 1).get(0).priority);
-        Kafka.publish(server.alert(AlertCategory.RANSOMWARE, Severity.LOW, "Files being encrypted"));
+        EventTopics.publish(server.alert(AlertCategory.RANSOMWARE, Severity.LOW, "Files being encrypted"));
 
         Incident incident = awaitIncidents(1, 2).get(0);
         assertEquals(Priority.P2, incident.priority);
@@ -126,7 +126,7 @@ class CorrelationTest {
     @Test
     void anotherStoryOnTheSameHostIsAnotherIncident() {
         Alerts pc05 = Alerts.of(tenant).host("pc-05");
-        Kafka.publish(pc05.malware(Severity.HIGH), pc05.alert(AlertCategory.PHISHING, Severity.MEDIUM, "Phishing link clicked"),
+        EventTopics.publish(pc05.malware(Severity.HIGH), pc05.alert(AlertCategory.PHISHING, Severity.MEDIUM, "Phishing link clicked"),
                 pc05.alert(AlertCategory.C2, Severity.HIGH, "Beacon to known C2"));
 
         List<Incident> incidents = awaitIncidents(2, 3);
@@ -137,7 +137,7 @@ class CorrelationTest {
     void alertsWithoutHostCorrelateBySourceAddressThenBySensor() {
         Alerts byAddress = Alerts.of(tenant).from("10.0.0.7");
         Alerts bySensor = Alerts.of(tenant);
-        Kafka.publish(byAddress.scan(Severity.LOW), byAddress.scan(Severity.LOW), bySensor.scan(Severity.LOW),
+        EventTopics.publish(byAddress.scan(Severity.LOW), byAddress.scan(Severity.LOW), bySensor.scan(Severity.LOW),
                 bySensor.scan(Severity.LOW));
 
         List<Incident> incidents = awaitIncidents(2, 4);
@@ -148,11 +148,11 @@ class CorrelationTest {
     @Test
     void aRecordThatIsNoEventGoesToTheDeadLetterTopicAndTheRestIsApplied() {
         String key = tenant.toString();
-        Kafka.send(new ProducerRecord<>(Topics.ALERTS, key, "{not an event".getBytes(StandardCharsets.UTF_8)));
-        Kafka.publish(Alerts.of(tenant).host("pc-06").malware(Severity.HIGH));
+        EventTopics.send(new ProducerRecord<>(Topics.ALERTS, key, "{not an event".getBytes(StandardCharsets.UTF_8)));
+        EventTopics.publish(Alerts.of(tenant).host("pc-06").malware(Severity.HIGH));
 
         awaitIncidents(1, 1);
-        assertEquals(1, Kafka.read(Topics.deadLetter(Topics.ALERTS, "triage-service"), r -> key.equals(r.key()), 1).size());
+        assertEquals(1, EventTopics.read(Topics.deadLetter(Topics.ALERTS, "triage-service"), r -> key.equals(r.key()), 1).size());
     }
 
     /** Waits until the tenant has {@code incidents} incidents holding {@code alerts} alerts in all. */

@@ -32,7 +32,7 @@ import jp.otasuke.common.tenants.KnownTenant;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.triage.Alerts;
 import jp.otasuke.triage.Db;
-import jp.otasuke.triage.Kafka;
+import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.Tenants;
 
@@ -62,8 +62,8 @@ class IncidentStepsTest {
                 .body("type", equalTo(List.of("incident.opened", "incident.acknowledged", "incident.assigned", "comment",
                         "incident.onsite-requested", "incident.resolved", "incident.closed")))
                 .body("actor", equalTo(java.util.Arrays.asList(null, "soc-1", "soc-1", "soc-1", "soc-1", "soc-1", "soc-2")));
-        List<String> announced = Kafka.read(Topics.INCIDENTS, r -> id.toString().equals(r.key()), 6).stream()
-                .map(Kafka::type).toList();
+        List<String> announced = EventTopics.read(Topics.INCIDENTS, r -> id.toString().equals(r.key()), 6).stream()
+                .map(EventTopics::type).toList();
         assertEquals(List.of("otasuke.incident.opened.v1", "otasuke.incident.acknowledged.v1",
                 "otasuke.incident.updated.v1", "otasuke.incident.onsite-requested.v1", "otasuke.incident.resolved.v1",
                 "otasuke.incident.closed.v1"), announced);
@@ -77,8 +77,8 @@ class IncidentStepsTest {
         soc1.step(id, "onsite-requests", Map.of("reason", "Router compromised", "urgency", "NEXT_BUSINESS_DAY",
                 "requiredSkills", List.of("network", "fortigate"))).statusCode(202);
 
-        ConsumerRecord<String, byte[]> record = Kafka.read(Topics.INCIDENTS, r -> id.toString().equals(r.key())
-                && Kafka.type(r).equals("otasuke.incident.onsite-requested.v1"), 1).get(0);
+        ConsumerRecord<String, byte[]> record = EventTopics.read(Topics.INCIDENTS, r -> id.toString().equals(r.key())
+                && EventTopics.type(r).equals("otasuke.incident.onsite-requested.v1"), 1).get(0);
         IncidentOnsiteRequested request = EventJson.read(record.value(), IncidentOnsiteRequested.class);
         assertEquals(Urgency.NEXT_BUSINESS_DAY, request.urgency());
         assertEquals(List.of("network", "fortigate"), request.requiredSkills());
@@ -144,8 +144,8 @@ class IncidentStepsTest {
         List<Integer> answers = race(() -> soc1.requestOnsite(id).extract().statusCode(),
                 () -> soc2.requestOnsite(id).extract().statusCode());
         assertEquals(List.of(202, 409), answers.stream().sorted().toList());
-        assertEquals(1, Kafka.read(Topics.INCIDENTS, r -> id.toString().equals(r.key())
-                && Kafka.type(r).equals("otasuke.incident.onsite-requested.v1"), 1).size());
+        assertEquals(1, EventTopics.read(Topics.INCIDENTS, r -> id.toString().equals(r.key())
+                && EventTopics.type(r).equals("otasuke.incident.onsite-requested.v1"), 1).size());
     }
 
     @Test
@@ -179,14 +179,14 @@ class IncidentStepsTest {
     }
 
     private void knownSite() {
-        Kafka.publish(Tenants.osakaMachineShop(tenant));
+        EventTopics.publish(Tenants.osakaMachineShop(tenant));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
     }
 
     /** A fresh incident of this test's tenant, from one alert on a host of its own. */
     private UUID incident(AlertCategory category, Severity severity) {
         String host = "host-" + UUID.randomUUID();
-        Kafka.publish(Alerts.of(tenant).host(host).alert(category, severity, "Alert on " + host));
+        EventTopics.publish(Alerts.of(tenant).host(host).alert(category, severity, "Alert on " + host));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> Incident.count("correlationKey", "host:" + host) == 1));
         return Db.read(() -> Incident.<Incident>find("correlationKey", "host:" + host).firstResult().id);
     }

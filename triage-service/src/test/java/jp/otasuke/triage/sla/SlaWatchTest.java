@@ -21,7 +21,7 @@ import jp.otasuke.common.events.Topics;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.triage.Alerts;
 import jp.otasuke.triage.Db;
-import jp.otasuke.triage.Kafka;
+import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.incident.Incident;
 
@@ -43,8 +43,8 @@ class SlaWatchTest {
         UUID notYetDue = leftByAPreviousRun(Instant.now().plusSeconds(3600), false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> Incident.<Incident>findById(overdue).slaBreached));
-        assertEquals(1, Kafka.read(Topics.INCIDENTS, r -> overdue.toString().equals(r.key())
-                && Kafka.type(r).equals("otasuke.incident.sla-breached.v1"), 1).size(), "announced once across many checks");
+        assertEquals(1, EventTopics.read(Topics.INCIDENTS, r -> overdue.toString().equals(r.key())
+                && EventTopics.type(r).equals("otasuke.incident.sla-breached.v1"), 1).size(), "announced once across many checks");
         assertFalse(Db.read(() -> Incident.<Incident>findById(acknowledgedInTime).slaBreached));
         assertFalse(Db.read(() -> Incident.<Incident>findById(notYetDue).slaBreached));
 
@@ -56,7 +56,7 @@ class SlaWatchTest {
 
     @Test
     void anIncidentOpenedNowHasItsClockSetByPriority() {
-        Kafka.publish(Alerts.of(tenant).host("pc-sla").malware(Severity.CRITICAL));
+        EventTopics.publish(Alerts.of(tenant).host("pc-sla").malware(Severity.CRITICAL));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
         Incident p1 = Db.incidentsOf(tenant).get(0);
         assertEquals(Duration.ofMinutes(15), Duration.between(p1.openedAt, p1.ackDueAt));

@@ -24,7 +24,7 @@ import jp.otasuke.infra.testing.TestServers;
 import jp.otasuke.infra.testing.TestUsers;
 import jp.otasuke.triage.Alerts;
 import jp.otasuke.triage.Db;
-import jp.otasuke.triage.Kafka;
+import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.incident.Incident;
 
@@ -76,7 +76,7 @@ class SmeViewTest {
     }
 
     private UUID incident(UUID tenant, String host) {
-        Kafka.publish(Alerts.of(tenant).host(host).malware(Severity.HIGH));
+        EventTopics.publish(Alerts.of(tenant).host(host).malware(Severity.HIGH));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
         return Db.read(() -> Incident.<Incident>find("tenantId", tenant).firstResult().id);
     }

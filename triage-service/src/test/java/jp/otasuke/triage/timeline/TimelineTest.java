@@ -37,7 +37,7 @@ import jp.otasuke.infra.testing.TestServers;
 import jp.otasuke.infra.testing.TestUsers;
 import jp.otasuke.triage.Alerts;
 import jp.otasuke.triage.Db;
-import jp.otasuke.triage.Kafka;
+import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.Tenants;
 import jp.otasuke.triage.incident.Incident;
@@ -52,9 +52,9 @@ class TimelineTest {
 
     @Test
     void theWholeStoryIsOneListAndTheIncidentShowsTheJobAndTheClaim() {
-        Kafka.publish(Tenants.osakaMachineShop(tenant));
+        EventTopics.publish(Tenants.osakaMachineShop(tenant));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
-        Kafka.publish(Alerts.of(tenant).host("nas-01").malware(Severity.CRITICAL));
+        EventTopics.publish(Alerts.of(tenant).host("nas-01").malware(Severity.CRITICAL));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
         UUID id = Db.incidentsOf(tenant).get(0).id;
         Soc soc = Soc.as("soc-1");
@@ -70,7 +70,7 @@ class TimelineTest {
                 Urgency.IMMEDIATE, eta.plusSeconds(3600), List.of("endpoint"));
         DispatchJobAssigned assigned = new DispatchJobAssigned(UUID.randomUUID(), next(), job, id, tenant, engineer,
                 "Sato Kenji", eta);
-        Kafka.publish(
+        EventTopics.publish(
                 created,
                 assigned, assigned, // redelivered: one line
                 new DispatchJobDeclined(UUID.randomUUID(), next(), job, id, tenant, engineer, "stuck in traffic"),
@@ -83,11 +83,11 @@ class TimelineTest {
                 .body("onsite.jobId", equalTo(job.toString())).body("onsite.eta", equalTo("2026-11-26T05:30:00Z"))
                 .body("onsite.engineerName", equalTo("Suzuki Aya"));
 
-        Kafka.publish(
+        EventTopics.publish(
                 new DispatchJobCompleted(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta,
                         eta.plusSeconds(5400), "Reimaged NAS, restored from backup", 90, 12.5,
                         List.of(new CostLine(CostType.LABOR, "90 min on site", 15_000)), 15_000));
-        Kafka.publish(
+        EventTopics.publish(
                 new ClaimOpened(UUID.randomUUID(), next(), claim, "CLM-2026-000001", id, job, tenant, UUID.randomUUID(),
                         "INS-A", "SUBMITTED", 15_000, 10_000),
                 new ClaimDecided(UUID.randomUUID(), next(), claim, "CLM-2026-000001", id, tenant, "INS-A",

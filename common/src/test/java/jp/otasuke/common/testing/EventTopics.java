@@ -1,4 +1,4 @@
-package jp.otasuke.triage;
+package jp.otasuke.common.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +19,15 @@ import jp.otasuke.common.events.OtasukeEvent;
 import jp.otasuke.common.kafka.ReliableProducer;
 import jp.otasuke.infra.testing.TestServers;
 
-/** The tests' side of the real broker: publish events as the other services do, read what triage published. */
-public final class Kafka {
+/**
+ * The tests' side of the real broker (shared by the services' tests through otasuke-common's test jar): publish
+ * events as the other services do, read what the service under test published.
+ */
+public final class EventTopics {
 
     private static KafkaProducer<String, byte[]> producer;
 
-    private Kafka() {
+    private EventTopics() {
     }
 
     /** Publishes events as their owning service would (CloudEvents envelope, partition key), in order. */
@@ -36,7 +39,7 @@ public final class Kafka {
 
     public static synchronized void send(ProducerRecord<String, byte[]> record) {
         if (producer == null) {
-            producer = ReliableProducer.create(TestServers.kafka().bootstrapServers(), "triage-tests");
+            producer = ReliableProducer.create(TestServers.kafka().bootstrapServers(), "service-tests");
         }
         try {
             producer.send(record).get();
@@ -53,7 +56,7 @@ public final class Kafka {
             int expected) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         Map<String, Object> config = Map.of("bootstrap.servers", TestServers.kafka().bootstrapServers(),
-                "group.id", "triage-test-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+                "group.id", "test-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));

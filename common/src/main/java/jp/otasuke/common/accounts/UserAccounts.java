@@ -1,12 +1,13 @@
-package jp.otasuke.ingest.tenant;
+package jp.otasuke.common.accounts;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,32 +20,41 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.quarkus.logging.Log;
 import jp.otasuke.common.problem.ProblemException;
-import jp.otasuke.common.security.Roles;
 
-/** The SME users in Keycloak, created through the admin API with the provisioning client's service account. */
+/**
+ * People's accounts in Keycloak, created through the admin API with the provisioning client's service
+ * account, so that onboarding an SME or an engineer is one call, not two consoles. A service that uses it
+ * turns the Keycloak admin client on ({@code quarkus.keycloak.admin-client.*}).
+ */
 @ApplicationScoped
-public class SmeAccounts {
+public class UserAccounts {
 
-    /** A created account; {@code generatedPassword} is set only when we generated it (shown once). */
+    /** Who to create: the role and the scope attribute ({@code tenant_id}, {@code engineer_id}) its tokens carry. */
+    public record NewUser(String email, String firstName, String lastName, String role, Map<String, String> attributes,
+            String initialPassword) {
+    }
+
+    /** A created account; {@code generatedPassword} is set only when we generated it (shown once, temporary). */
     public record Account(String userId, String username, String generatedPassword) {
     }
 
+    private static final String REALM = "otasuke";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final Keycloak keycloak;
+    private final Instance<Keycloak> keycloak;
 
-    SmeAccounts(Keycloak keycloak) {
+    UserAccounts(Instance<Keycloak> keycloak) {
         this.keycloak = keycloak;
     }
 
     /**
-     * Creates the user with role sme-user and attribute tenant_id.
+     * Creates the user with its role and attributes; the username is the e-mail address.
      *
      * @throws ProblemException 409 when the username is taken, 503 when Keycloak cannot be reached
      */
-    public Account create(UUID tenantId, String tenantName, OnboardTenantRequest.AdminRequest admin) {
-        String username = admin.email().toLowerCase(java.util.Locale.ROOT);
-        boolean generated = admin.initialPassword() == null;
-        String password = generated ? randomPassword() : admin.initialPassword();
+    public Account create(NewUser who) {
+        String username = who.email().toLowerCase(Locale.ROOT);
+        boolean generated = who.initialPassword() == null;
+        String password = generated ? randomPassword() : who.initialPassword();
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
@@ -53,13 +63,14 @@ public class SmeAccounts {
         user.setUsername(username);
         user.setEmail(username);
         user.setEmailVerified(true);
-        user.setFirstName(admin.name());
-        user.setLastName(tenantName);
+        user.setFirstName(who.firstName());
+        user.setLastName(who.lastName());
         user.setEnabled(true);
-        user.setAttributes(Map.of("tenant_id", List.of(tenantId.toString())));
+        user.setAttributes(who.attributes().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
         user.setCredentials(List.of(credential));
         try {
-            RealmResource realm = keycloak.realm("otasuke");
+            RealmResource realm = keycloak.get().realm(REALM);
             String userId;
             try (Response response = realm.users().create(user)) {
                 if (response.getStatus() == 409) {
@@ -67,19 +78,19 @@ public class SmeAccounts {
                 }
                 userId = CreatedResponseUtil.getCreatedId(response);
             }
-            realm.users().get(userId).roles().realmLevel()
-                    .add(List.of(realm.roles().get(Roles.SME_USER).toRepresentation()));
+            realm.users().get(userId).roles().realmLevel().add(List.of(realm.roles().get(who.role()).toRepresentation()));
             return new Account(userId, username, generated ? password : null);
         } catch (ProcessingException | WebApplicationException e) {
-            Log.warnf("Keycloak refused or did not answer while creating an SME user: %s", e.getMessage());
-            throw new ProblemException(503, "Service Unavailable", "The identity provider is not available; nothing was created");
+            Log.warnf("Keycloak refused or did not answer while creating a %s user: %s", who.role(), e.getMessage());
+            throw new ProblemException(503, "Service Unavailable", "The identity provider is not available; nothing was created")
+                    .withHeader("Retry-After", "10");
         }
     }
 
-    /** Undoes {@link #create} when the tenant could not be stored (no half-made tenant). */
+    /** Undoes {@link #create} when what the account belongs to could not be stored (nothing half-made remains). */
     public void delete(String userId) {
         try {
-            keycloak.realm("otasuke").users().delete(userId).close();
+            keycloak.get().realm(REALM).users().delete(userId).close();
         } catch (RuntimeException e) {
             Log.errorf("Could not delete Keycloak user %s after a failed onboarding: %s", userId, e.getMessage());
         }

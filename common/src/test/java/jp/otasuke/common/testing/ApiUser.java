@@ -1,0 +1,31 @@
+package jp.otasuke.common.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import jp.otasuke.infra.testing.TestServers;
+import jp.otasuke.infra.testing.Tokens;
+
+/** Someone at a service's API with a real token from the test Keycloak (password = username unless given). */
+public record ApiUser(String token) {
+
+    public static ApiUser as(String username) {
+        return new ApiUser(Tokens.forUser(TestServers.keycloak().realmUrl(), username));
+    }
+
+    public static ApiUser as(String username, String password) {
+        return new ApiUser(Tokens.forUser(TestServers.keycloak().realmUrl(), username, password));
+    }
+
+    public static ApiUser client(String clientId, String secret) {
+        return new ApiUser(Tokens.forClient(TestServers.keycloak().realmUrl(), clientId, secret));
+    }
+
+    public RequestSpecification request() {
+        return given().auth().oauth2(token);
+    }
+
+    public RequestSpecification json(Object body) {
+        return request().contentType("application/json").body(body);
+    }
+}

@@ -1,0 +1,43 @@
+package jp.otasuke.dispatch.action;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Caller;
+import jp.otasuke.common.security.Roles;
+
+/** The engineer's phone: accept, decline, depart, arrive, complete, each idempotent by its operation id. */
+@Path("/api/v1/jobs/{id}/actions")
+public class ActionResource {
+
+    private final JobActions actions;
+    private final Caller caller;
+
+    ActionResource(JobActions actions, Caller caller) {
+        this.actions = actions;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.FIELD_ENGINEER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    public Response act(@PathParam("id") UUID id, @Valid @NotNull ActionRequest action) {
+        UUID engineer = caller.engineerId()
+                .orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
+        JobActions.Answer answer = actions.apply(id, engineer, action);
+        return Response.status(answer.status()).entity(answer.body())
+                .type(answer.status() == 200 ? MediaType.APPLICATION_JSON : "application/problem+json").build();
+    }
+}

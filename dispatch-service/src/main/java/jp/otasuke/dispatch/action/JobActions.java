@@ -1,0 +1,148 @@
+package jp.otasuke.dispatch.action;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.otasuke.common.problem.Problem;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.dispatch.DispatchConfig;
+import jp.otasuke.dispatch.job.DispatchJob;
+import jp.otasuke.dispatch.job.JobLog;
+import jp.otasuke.dispatch.job.JobView;
+import jp.otasuke.dispatch.schedule.GeoPoint;
+import jp.otasuke.dispatch.schedule.GreatCircleTravel;
+import jp.otasuke.dispatch.schedule.Replanner;
+import jp.otasuke.dispatch.schedule.TravelTimes;
+
+/**
+ * Applies an engineer's action under the job's row lock, and records its answer by operation id in the same
+ * transaction: the same operation sent twice (the phone retrying on bad signal) is answered as the first time
+ * and changes nothing more. Refusals (409) are recorded and replayed too.
+ */
+@ApplicationScoped
+public class JobActions {
+
+    /** What the phone gets: the HTTP status and the body, the same on every replay. */
+    public record Answer(int status, String body) {
+    }
+
+    /** A phone's clock may be a little ahead; an action from further in the future is refused. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final DispatchConfig config;
+    private final JobLog log;
+    private final Replanner replanner;
+    private final ObjectMapper json;
+    private final TravelTimes travel;
+
+    JobActions(DispatchConfig config, JobLog log, Replanner replanner, ObjectMapper json) {
+        this.config = config;
+        this.log = log;
+        this.replanner = replanner;
+        this.json = json;
+        this.travel = new GreatCircleTravel(config.travel().roadFactor(), config.travel().kmPerHour());
+    }
+
+    @Transactional
+    public Answer apply(UUID jobId, UUID engineer, ActionRequest action) {
+        DispatchJob job = DispatchJob.forUpdate(jobId).orElseThrow(() -> ProblemException.notFound("Job " + jobId));
+        Optional<JobAction> earlier = JobAction.findByIdOptional(action.opId());
+        if (earlier.isPresent()) {
+            if (!earlier.get().engineerId.equals(engineer) || !earlier.get().jobId.equals(jobId)) {
+                throw ProblemException.conflict("Operation id " + action.opId() + " was used for another action");
+            }
+            return new Answer(earlier.get().status, earlier.get().response);
+        }
+        boolean everMine = engineer.equals(job.engineerId) || job.declinedByList().contains(engineer);
+        if (!everMine) {
+            throw ProblemException.notFound("Job " + jobId); // another engineer's job is not shown to exist
+        }
+        if (action.at().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw ProblemException.badRequest("at lies in the future; check the phone's clock");
+        }
+        Answer answer = decide(job, engineer, action);
+        JobAction record = new JobAction();
+        record.opId = action.opId();
+        record.jobId = jobId;
+        record.engineerId = engineer;
+        record.type = action.type().name();
+        record.at = action.at();
+        record.receivedAt = Instant.now();
+        record.status = answer.status();
+        record.response = answer.body();
+        record.persist();
+        return answer;
+    }
+
+    private Answer decide(DispatchJob job, UUID engineer, ActionRequest action) {
+        Optional<String> refusal = job.refusal(engineer);
+        if (refusal.isPresent()) {
+            return refused(refusal.get());
+        }
+        switch (action.type()) {
+            case ACCEPT -> {
+                if (job.accept(action.at()) == DispatchJob.Effect.MOVED) {
+                    log.accepted(job);
+                }
+            }
+            case DECLINE -> {
+                Optional<String> refused = job.decline(engineer);
+                if (refused.isPresent()) {
+                    return refused(refused.get());
+                }
+                log.declined(job, engineer, action.reason() == null ? "declined" : action.reason(), action.at());
+                replanner.replanAfterCommit();
+            }
+            case DEPART -> {
+                if (job.depart(action.at()) == DispatchJob.Effect.MOVED) {
+                    log.enRoute(job, eta(job, action));
+                }
+            }
+            case ARRIVE -> {
+                if (job.arrive(action.at(), action.latitude(), action.longitude(), config.farFromSiteMeters())
+                        != DispatchJob.Effect.NOTHING) {
+                    log.arrived(job); // also when it arrives after the check-out: the arrival time is evidence
+                }
+            }
+            case COMPLETE -> {
+                if (action.report() == null) {
+                    throw ProblemException.badRequest("COMPLETE needs the report {summary, laborMinutes, travelKm, expenses}");
+                }
+                if (job.complete(action.at(), action.report(), config.rates().laborPerHourYen(),
+                        config.rates().travelPerKmYen()) == DispatchJob.Effect.MOVED) {
+                    log.completed(job);
+                    replanner.replanAfterCommit();
+                }
+            }
+        }
+        return new Answer(200, write(JobView.full(job)));
+    }
+
+    /** Estimated arrival when the engineer sets off: from where they are (if the phone says) or from home. */
+    private java.time.Instant eta(DispatchJob job, ActionRequest action) {
+        if (action.latitude() != null && action.longitude() != null) {
+            return action.at().plus(travel.between(new GeoPoint(action.latitude(), action.longitude()), job.site()));
+        }
+        return job.plannedArrival;
+    }
+
+    private Answer refused(String reason) {
+        return new Answer(409, write(new Problem("about:blank", "Conflict", 409, reason, null)));
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

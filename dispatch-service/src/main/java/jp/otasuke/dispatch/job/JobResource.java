@@ -1,0 +1,104 @@
+package jp.otasuke.dispatch.job;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Caller;
+import jp.otasuke.common.security.Roles;
+
+/**
+ * Jobs: the SOC sees all, an engineer their own, an SME its tenant's (status, ETA, engineer's name). The scope
+ * is part of every query, so another's job is 404.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    private final Caller caller;
+
+    JobResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/jobs")
+    @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        scope(query, parameters);
+        if (status != null && !status.isBlank()) {
+            query.append(" and status = :status");
+            parameters.and("status", parse(status));
+        }
+        UUID after = Page.after(cursor);
+        if (after != null) {
+            query.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        List<DispatchJob> rows = DispatchJob.find(query + " order by id", parameters).page(0, size + 1).list();
+        return Page.of(rows, size, view(), j -> j.id);
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
+    public JobView get(@PathParam("id") UUID id) {
+        StringBuilder query = new StringBuilder("id = :id");
+        Parameters parameters = Parameters.with("id", id);
+        scope(query, parameters);
+        DispatchJob job = DispatchJob.<DispatchJob>find(query.toString(), parameters).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Job " + id));
+        return view().apply(job);
+    }
+
+    /** The engineer's own jobs in planned order (the next visit first); done and cancelled ones are left out. */
+    @GET
+    @Path("/me/jobs")
+    @RolesAllowed(Roles.FIELD_ENGINEER)
+    public List<JobView> mine() {
+        UUID engineer = caller.engineerId().orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
+        return DispatchJob.<DispatchJob>list("engineerId = ?1 and status in ?2 order by plannedArrival nulls last, id", engineer,
+                JobStatus.PLANNED).stream().map(JobView::full).toList();
+    }
+
+    private void scope(StringBuilder query, Parameters parameters) {
+        if (caller.is(Roles.SOC_OPERATOR)) {
+            return;
+        }
+        if (caller.is(Roles.FIELD_ENGINEER)) {
+            query.append(" and engineerId = :engineer");
+            parameters.and("engineer", caller.engineerId()
+                    .orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id")));
+        } else {
+            query.append(" and tenantId = :tenant");
+            parameters.and("tenant", caller.requireTenantId());
+        }
+    }
+
+    private java.util.function.Function<DispatchJob, JobView> view() {
+        return caller.is(Roles.SOC_OPERATOR) || caller.is(Roles.FIELD_ENGINEER) ? JobView::full : JobView::forCustomer;
+    }
+
+    private static JobStatus parse(String status) {
+        try {
+            return JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be one of " + java.util.Arrays.toString(JobStatus.values()));
+        }
+    }
+}

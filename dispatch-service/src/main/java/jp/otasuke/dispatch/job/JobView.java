@@ -1,0 +1,35 @@
+package jp.otasuke.dispatch.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jp.otasuke.common.events.CostLine;
+import jp.otasuke.common.events.Enums.Urgency;
+
+/** A job as the API shows it (API.md, dispatch-service). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Site site, List<String> requiredSkills,
+        Urgency urgency, Instant deadline, JobStatus status, UUID engineerId, String engineerName, Instant plannedArrival,
+        Instant acceptedAt, Instant departedAt, Instant arrivedAt, Boolean farFromSite, Instant completedAt,
+        String reportSummary, List<CostLine> costLines, Long totalYen, String cancelledReason) {
+
+    public record Site(String address, double latitude, double longitude) {
+    }
+
+    /** The SOC's and the engineer's view: everything on record. */
+    public static JobView full(DispatchJob j) {
+        return new JobView(j.id, j.incidentId, j.tenantId, j.title, new Site(j.siteAddress, j.siteLatitude, j.siteLongitude),
+                List.of(j.requiredSkills), j.urgency, j.deadline, j.status, j.engineerId, j.engineerName, j.plannedArrival,
+                j.acceptedAt, j.departedAt, j.arrivedAt, j.arrivedAt == null ? null : j.farFromSite, j.completedAt,
+                j.reportSummary, j.costLines, j.totalYen, j.cancelledReason);
+    }
+
+    /** The SME's view: status, when the engineer comes, and the engineer's display name only. */
+    public static JobView forCustomer(DispatchJob j) {
+        return new JobView(j.id, j.incidentId, null, null, null, null, null, null, j.status, null, j.engineerName,
+                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null);
+    }
+}

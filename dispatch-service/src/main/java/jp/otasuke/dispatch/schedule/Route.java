@@ -1,0 +1,85 @@
+package jp.otasuke.dispatch.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
+
+/**
+ * One engineer's visits in order. The first {@code committed} visits are the jobs the engineer already
+ * accepted, is driving to or is working on: pinned, so re-planning never takes them away or reorders them.
+ */
+@PlanningEntity
+public class Route {
+
+    @PlanningId
+    private String id;
+    private Technician technician;
+    private Instant availableFrom;
+    private TravelTimes travel;
+    @PlanningListVariable(allowsUnassignedValues = true)
+    private List<Visit> visits = new ArrayList<>();
+    @PlanningPinToIndex
+    private int committed;
+
+    Route() {
+        // for the solver's cloning
+    }
+
+    public Route(Technician technician, Instant availableFrom, TravelTimes travel, List<Visit> committedVisits) {
+        this.id = technician.id().toString();
+        this.technician = technician;
+        this.availableFrom = availableFrom;
+        this.travel = travel;
+        this.visits = new ArrayList<>(committedVisits);
+        this.committed = committedVisits.size();
+    }
+
+    public double roadKm() {
+        return visits.stream().mapToDouble(Visit::kmToHere).sum();
+    }
+
+    /** Driving time in seconds along the route, the last thing the solver saves on. */
+    public long travelSeconds() {
+        long seconds = 0;
+        GeoPoint from = technician.home();
+        for (Visit visit : visits) {
+            seconds += travel.between(from, visit.getSite()).toSeconds();
+            from = visit.getSite();
+        }
+        return seconds;
+    }
+
+    public Technician technician() {
+        return technician;
+    }
+
+    public Instant availableFrom() {
+        return availableFrom;
+    }
+
+    public TravelTimes travel() {
+        return travel;
+    }
+
+    public List<Visit> getVisits() {
+        return visits;
+    }
+
+    public void setVisits(List<Visit> visits) {
+        this.visits = visits;
+    }
+
+    public int getCommitted() {
+        return committed;
+    }
+
+    @Override
+    public String toString() {
+        return "Route of " + technician.name();
+    }
+}

@@ -1,0 +1,65 @@
+package jp.otasuke.insurance.claim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jp.otasuke.common.events.CostLine;
+import jp.otasuke.common.events.Enums.CostType;
+
+/**
+ * What a policy pays for one incident's rush-out, with the reason for every yen (API.md): the covered cost
+ * lines, minus the deductible, capped by the per-incident limit and by what remains of the annual aggregate
+ * after the policy year's other claims.
+ */
+public final class Coverage {
+
+    /** One claimed line and how much of it the policy covers, with why. */
+    public record Line(CostType type, String description, long claimedYen, long coveredYen, String note) {
+    }
+
+    /** The evaluation: the lines, the payable amount, and each step from the covered sum to it. */
+    public record Evaluation(List<Line> lines, long claimedTotalYen, long coveredYen, long payableYen, List<String> explanation) {
+    }
+
+    /** The policy terms the arithmetic needs. */
+    public record Terms(Set<CostType> coveredTypes, long deductibleYen, long perIncidentLimitYen, long annualAggregateLimitYen) {
+    }
+
+    private Coverage() {
+    }
+
+    /**
+     * @param alreadyCommittedYen what the same policy year's other claims have taken of the aggregate
+     */
+    public static Evaluation evaluate(Terms terms, List<CostLine> claimed, long alreadyCommittedYen) {
+        List<Line> lines = new ArrayList<>();
+        long claimedTotal = 0;
+        long covered = 0;
+        for (CostLine cost : claimed) {
+            claimedTotal += cost.amountYen();
+            boolean isCovered = terms.coveredTypes().contains(cost.type());
+            lines.add(new Line(cost.type(), cost.description(), cost.amountYen(), isCovered ? cost.amountYen() : 0,
+                    isCovered ? "covered" : cost.type() + " costs are not covered by this policy"));
+            if (isCovered) {
+                covered += cost.amountYen();
+            }
+        }
+        List<String> explanation = new ArrayList<>();
+        explanation.add("Covered lines: " + covered + " yen of " + claimedTotal + " yen claimed");
+        long payable = Math.max(0, covered - terms.deductibleYen());
+        explanation.add("Deductible " + terms.deductibleYen() + " yen: " + payable + " yen");
+        if (payable > terms.perIncidentLimitYen()) {
+            payable = terms.perIncidentLimitYen();
+            explanation.add("Capped by the per-incident limit: " + payable + " yen");
+        }
+        long remaining = Math.max(0, terms.annualAggregateLimitYen() - alreadyCommittedYen);
+        if (payable > remaining) {
+            payable = remaining;
+            explanation.add("Capped by what remains of the annual aggregate (" + remaining + " of "
+                    + terms.annualAggregateLimitYen() + " yen): " + payable + " yen");
+        }
+        explanation.add("Payable: " + payable + " yen");
+        return new Evaluation(lines, claimedTotal, covered, payable, explanation);
+    }
+}
