@@ -87,8 +87,8 @@ public final class DispatchBenchmark {
         Row greedyRow = new Row(name, "greedy (nearest free skilled engineer)", PlanSummary.of(greedy), greedyTime, greedyTime);
         Row solverRow = new Row(name, "Timefold " + SPENT_LIMIT.toSeconds() + " s", PlanSummary.of(solved.schedule()),
                 solved.firstFeasible(), solved.lastImprovement());
-        System.out.println(greedyRow);
-        System.out.println(solverRow);
+        System.out.println(greedyRow + " score " + greedy.getScore());
+        System.out.println(solverRow + " score " + solved.schedule().getScore());
         rows.add(greedyRow);
         rows.add(solverRow);
     }

@@ -21,6 +21,8 @@ public class Route {
     private Technician technician;
     private Instant availableFrom;
     private TravelTimes travel;
+    /** The engineer's shift windows from {@code availableFrom} on (epoch seconds), shared by the solver's clones. */
+    private long[] windows;
     @PlanningListVariable(allowsUnassignedValues = true)
     private List<Visit> visits = new ArrayList<>();
     @PlanningPinToIndex
@@ -35,6 +37,7 @@ public class Route {
         this.technician = technician;
         this.availableFrom = availableFrom;
         this.travel = travel;
+        this.windows = technician.shift().windows(availableFrom);
         this.visits = new ArrayList<>(committedVisits);
         this.committed = committedVisits.size();
     }
@@ -52,6 +55,12 @@ public class Route {
             from = visit.getSite();
         }
         return seconds;
+    }
+
+    /** The first moment at or after {@code ready} when {@code work} fits in a shift of this engineer, or null. */
+    Instant earliestStart(Instant ready, java.time.Duration work) {
+        long start = Shift.earliestStart(windows, ready.getEpochSecond() + (ready.getNano() > 0 ? 1 : 0), work.getSeconds());
+        return start < 0 ? null : Instant.ofEpochSecond(start);
     }
 
     public Technician technician() {

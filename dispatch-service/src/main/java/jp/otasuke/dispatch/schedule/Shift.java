@@ -43,6 +43,35 @@ public record Shift(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
         return null;
     }
 
+    /**
+     * The shift's opening and closing instants (epoch seconds, pairs) from the day of {@code from} on, for two
+     * weeks: what the solver checks millions of times, computed once per route.
+     */
+    public long[] windows(Instant from) {
+        ZonedDateTime at = from.atZone(JAPAN);
+        LocalDate day = at.toLocalDate();
+        long[] windows = new long[2 * (DAYS_AHEAD + 1)];
+        int n = 0;
+        for (int i = 0; i <= DAYS_AHEAD; i++, day = day.plusDays(1)) {
+            if (days.contains(day.getDayOfWeek())) {
+                windows[n++] = day.atTime(start).atZone(JAPAN).toEpochSecond();
+                windows[n++] = day.atTime(end).atZone(JAPAN).toEpochSecond();
+            }
+        }
+        return java.util.Arrays.copyOf(windows, n);
+    }
+
+    /** The earliest start at or after {@code ready} (epoch seconds) that fits {@code work} seconds in a window; -1 if none. */
+    static long earliestStart(long[] windows, long ready, long work) {
+        for (int i = 0; i < windows.length; i += 2) {
+            long begin = Math.max(ready, windows[i]);
+            if (begin + work <= windows[i + 1]) {
+                return begin;
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code from}..{@code to} lies inside one shift. */
     public boolean covers(Instant from, Instant to) {
         Instant start = earliestStart(from, Duration.between(from, to));

@@ -69,7 +69,7 @@ public class Visit {
             ready = previous.departure();
             from = previous.site;
         }
-        arrival = route.technician().shift().earliestStart(ready.plus(route.travel().between(from, site)), work);
+        arrival = route.earliestStart(ready.plus(route.travel().between(from, site)), work);
     }
 
     public Instant departure() {

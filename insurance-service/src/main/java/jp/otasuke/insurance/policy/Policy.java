@@ -1,19 +1,25 @@
 package jp.otasuke.insurance.policy;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.otasuke.common.events.Enums.CostType;
 import jp.otasuke.common.paging.Keyset;
+import jp.otasuke.insurance.claim.Coverage;
 
 /** An insurance policy of one tenant with one insurer. */
 @Entity
@@ -42,6 +48,21 @@ public class Policy extends PanacheEntityBase {
     public List<String> coveredCostTypes;
     @Version
     public long version;
+
+    /**
+     * The policy of the tenant whose period holds the loss date, locked: claims against the same policy are
+     * evaluated one after the other, so two cannot both spend the same remainder of the aggregate.
+     */
+    public static Optional<Policy> coveringForUpdate(UUID tenantId, LocalDate lossDate) {
+        return find("tenantId = ?1 and startsOn <= ?2 and endsOn >= ?2 order by startsOn desc, id", tenantId, lossDate)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Coverage.Terms terms() {
+        Set<CostType> types = EnumSet.noneOf(CostType.class);
+        coveredCostTypes.forEach(t -> types.add(CostType.valueOf(t)));
+        return new Coverage.Terms(types, deductibleYen, perIncidentLimitYen, annualAggregateLimitYen);
+    }
 
     /** A page of policies, only the insurer's own when {@code insurerId} is given. */
     public static List<Policy> page(String insurerId, UUID after, int limit) {

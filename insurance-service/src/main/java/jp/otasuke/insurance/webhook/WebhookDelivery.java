@@ -1,0 +1,50 @@
+package jp.otasuke.insurance.webhook;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One claim change to one webhook: PENDING until the receiver answers 2xx (then DELIVERED), retried with
+ * exponential backoff. Rows live in the database, so deliveries survive a restart; ids give the order per claim.
+ */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDelivery extends PanacheEntityBase {
+
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "webhook_id")
+    public UUID webhookId;
+    @Column(name = "insurer_id")
+    public String insurerId;
+    @Column(name = "claim_id")
+    public UUID claimId;
+    @Column(name = "event_type")
+    public String eventType;
+    public String body;
+    public String status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "last_status_code")
+    public Integer lastStatusCode;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}
