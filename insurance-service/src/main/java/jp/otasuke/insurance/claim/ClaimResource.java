@@ -1,0 +1,153 @@
+package jp.otasuke.insurance.claim;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.events.Enums.ClaimOutcome;
+import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Caller;
+import jp.otasuke.common.security.Roles;
+
+/**
+ * Claims: an insurer sees its own (never NOT_COVERED ones), an SME its tenant's, the SOC all; another's claim is
+ * 404. Insurers decide (If-Match required) and record payments.
+ */
+@Path("/api/v1/claims")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClaimResource {
+
+    public record Decision(@NotNull ClaimOutcome outcome, @NotNull @PositiveOrZero Long approvedYen,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Payment(@NotNull @PositiveOrZero Long paidYen, @NotBlank @Size(max = 100) String paymentReference,
+            @NotNull LocalDate paidOn) {
+    }
+
+    private final Caller caller;
+    private final ClaimDecisions decisions;
+
+    ClaimResource(Caller caller, ClaimDecisions decisions) {
+        this.caller = caller;
+        this.decisions = decisions;
+    }
+
+    /** {@code updatedSince} lets an insurer's system sync incrementally; pages go by id. */
+    @GET
+    @RolesAllowed({Roles.INSURER, Roles.SME_USER, Roles.SOC_OPERATOR})
+    public Page<ClaimView> list(@QueryParam("status") String status, @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        scope(query, parameters);
+        if (status != null && !status.isBlank()) {
+            query.append(" and status = :status");
+            parameters.and("status", parseStatus(status));
+        }
+        if (updatedSince != null && !updatedSince.isBlank()) {
+            query.append(" and updatedAt > :since");
+            parameters.and("since", parseInstant(updatedSince));
+        }
+        UUID after = Page.after(cursor);
+        if (after != null) {
+            query.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        return Page.of(Claim.<Claim>find(query + " order by id", parameters).page(0, size + 1).list(), size, ClaimView::of,
+                c -> c.id);
+    }
+
+    /** With an ETag: the version a decision must name in If-Match. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.INSURER, Roles.SME_USER, Roles.SOC_OPERATOR})
+    public Response get(@PathParam("id") UUID id) {
+        StringBuilder query = new StringBuilder("id = :id");
+        Parameters parameters = Parameters.with("id", id);
+        scope(query, parameters);
+        Claim claim = Claim.<Claim>find(query.toString(), parameters).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Claim " + id));
+        return Response.ok(ClaimView.of(claim)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(claim.version))).build();
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed(Roles.INSURER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Decision decision) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition Required",
+                    "Send If-Match with the ETag of the claim you read, so no one else's decision is overwritten");
+        }
+        Claim claim = decisions.decide(id, caller.requireInsurerId(), ifMatch.strip(), decision.outcome(),
+                decision.approvedYen(), decision.reason().strip(), caller.username());
+        return withTag(claim);
+    }
+
+    @POST
+    @Path("/{id}/payment")
+    @RolesAllowed(Roles.INSURER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Payment payment) {
+        Claim claim = decisions.pay(id, caller.requireInsurerId(), ifMatch == null ? null : ifMatch.strip(),
+                payment.paidYen(), payment.paymentReference().strip(), payment.paidOn(), caller.username());
+        return withTag(claim);
+    }
+
+    private static Response withTag(Claim claim) {
+        return Response.ok(ClaimView.of(claim)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(claim.version))).build();
+    }
+
+    private void scope(StringBuilder query, Parameters parameters) {
+        if (caller.is(Roles.SOC_OPERATOR)) {
+            return;
+        }
+        if (caller.is(Roles.INSURER)) {
+            query.append(" and insurerId = :insurer and status <> :hidden");
+            parameters.and("insurer", caller.requireInsurerId()).and("hidden", ClaimStatus.NOT_COVERED);
+        } else {
+            query.append(" and tenantId = :tenant");
+            parameters.and("tenant", caller.requireTenantId());
+        }
+    }
+
+    private static ClaimStatus parseStatus(String status) {
+        try {
+            return ClaimStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be one of " + java.util.Arrays.toString(ClaimStatus.values()));
+        }
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("updatedSince must be an ISO-8601 instant, e.g. 2026-11-26T00:00:00Z");
+        }
+    }
+}
