@@ -1,0 +1,5 @@
+-- one database per service (DESIGN.md: each service owns its database)
+create database ingest;
+create database triage;
+create database dispatch;
+create database insurance;
