@@ -17,12 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.otasuke.infra.kafka.KafkaBroker;
 import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.platform.PackagedService;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
-import jp.otasuke.infra.process.Http;
-import jp.otasuke.infra.process.Wait;
 import jp.otasuke.infra.testing.Tokens;
 
 /**
@@ -56,41 +55,19 @@ final class BenchPlatform implements AutoCloseable {
     void startIngest(Path root) {
         ingestPort = FreePorts.find();
         syslogPort = FreePorts.find();
-        ingest = startService(root, "ingest-service", ingestPort, Map.of("SYSLOG_PORT", Integer.toString(syslogPort),
+        ingest = start(root, PackagedService.INGEST, ingestPort, Map.of("SYSLOG_PORT", Integer.toString(syslogPort),
                 // the benchmark measures throughput, not the per-sensor limit
                 "INTAKE_RATE_PER_SECOND", "1000000", "INTAKE_RATE_BURST", "1000000"));
     }
 
     void startTriage(Path root) {
         triagePort = FreePorts.find();
-        triage = startService(root, "triage-service", triagePort, Map.of());
+        triage = start(root, PackagedService.TRIAGE, triagePort, Map.of());
     }
 
-    /** A packaged service as its own process, pointed at this run's servers, once it is ready. */
-    private ChildProcess startService(Path root, String name, int port, Map<String, String> extra) {
-        String database = name.replace("-service", "");
-        postgres.createDatabase(database);
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "HTTP_PORT", Integer.toString(port),
-                "DB_URL", postgres.jdbcUrl(database),
-                "DB_USER", PostgresServer.USER,
-                "DB_PASSWORD", PostgresServer.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "OIDC_URL", keycloak.realmUrl(),
-                "KEYCLOAK_URL", keycloak.url(),
-                "LOG_JSON", "true"));
-        env.putAll(extra);
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m")));
-        String jfr = System.getProperty("bench.jfr");
-        if (jfr != null) {
-            // -Dbench.jfr=/path/prefix: where the services spend their time (jfr print --events jdk.ExecutionSample)
-            command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + name + ".jfr,settings=profile,dumponexit=true");
-        }
-        command.addAll(List.of("-jar", root.resolve(name + "/target/quarkus-app/quarkus-run.jar").toString()));
-        ChildProcess process = ChildProcess.start(name, command, env, root, dir.resolve(name + ".log"));
-        Wait.until(name, Duration.ofMinutes(2),
-                () -> Http.answersOk("http://localhost:" + port + "/q/health/ready"), process::isAlive, System.out::println);
+    private ChildProcess start(Path root, PackagedService service, int port, Map<String, String> extra) {
+        ChildProcess process = service.start(root, port, postgres, kafka, keycloak, dir.resolve(service.name() + ".log"), extra);
+        service.awaitReady(process, port, Duration.ofMinutes(2));
         return process;
     }
 

@@ -1,6 +1,5 @@
 package jp.otasuke.infra.launcher;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -12,12 +11,13 @@ import java.util.concurrent.CountDownLatch;
 
 import jp.otasuke.infra.kafka.KafkaBroker;
 import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.platform.PackagedService;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
-import jp.otasuke.infra.process.Http;
-import jp.otasuke.infra.process.Wait;
+import jp.otasuke.infra.story.Story;
+import jp.otasuke.infra.story.WebhookPrinter;
 
 /**
  * Starts the whole platform on this machine: PostgreSQL, Kafka and Keycloak (the same components the
@@ -27,18 +27,12 @@ import jp.otasuke.infra.process.Wait;
  */
 public final class Launcher {
 
-    private record Service(String name, int port, String database) {
-    }
-
-    private static final List<Service> SERVICES = List.of(
-            new Service("ingest-service", 8081, "ingest"),
-            new Service("triage-service", 8082, "triage"),
-            new Service("dispatch-service", 8083, "dispatch"),
-            new Service("insurance-service", 8084, "insurance"));
+    private static final List<PackagedService> SERVICES = PackagedService.ALL;
 
     private final Path root;
     private final Path home;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private String keycloakRealm;
 
     private Launcher(Path root, Path home) {
         this.root = root;
@@ -50,7 +44,7 @@ public final class Launcher {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         List<String> flags = Arrays.asList(args);
         if (flags.contains("--help") || flags.contains("-h")) {
-            System.out.println("Usage: ./otasuke [--clean]   (starts the platform; Ctrl-C stops it)");
+            System.out.println("Usage: ./otasuke [--clean] [--demo]   (starts the platform; --demo then plays the story; Ctrl-C stops it)");
             return;
         }
         Path root = Paths.get(env("OTASUKE_ROOT", ".")).toAbsolutePath().normalize();
@@ -71,6 +65,9 @@ public final class Launcher {
             System.err.println("\nCould not start the platform: " + e.getMessage());
             System.exit(1);
         }
+        if (flags.contains("--demo")) {
+            launcher.playDemo();
+        }
         stopped.await();
     }
 
@@ -78,16 +75,15 @@ public final class Launcher {
         int pgPort = port("OTASUKE_PG_PORT", 15432);
         int kafkaPort = port("OTASUKE_KAFKA_PORT", 9092);
         int keycloakPort = port("OTASUKE_KEYCLOAK_PORT", 8180);
-        for (Service s : SERVICES) {
-            requireFree(s.port(), s.name());
-            requireJar(s);
+        for (PackagedService s : SERVICES) {
+            requireFree(s.defaultPort(), s.name());
+            s.requireJar(root);
         }
         long t0 = System.nanoTime();
 
         step("PostgreSQL on port " + pgPort);
         PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), pgPort, true);
         started.add(postgres);
-        SERVICES.forEach(s -> postgres.createDatabase(s.database()));
 
         step("Kafka (KRaft) on port " + kafkaPort);
         KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), kafkaPort);
@@ -97,35 +93,21 @@ public final class Launcher {
         KeycloakServer keycloak = KeycloakServer.start(home.resolve("keycloak"), keycloakPort, System.out::println);
         started.add(keycloak);
 
-        step("Services " + SERVICES.stream().map(Service::name).toList());
+        step("Services " + SERVICES.stream().map(PackagedService::name).toList());
         List<ChildProcess> services = new ArrayList<>();
-        for (Service s : SERVICES) {
-            Map<String, String> env = Map.of(
-                    "HTTP_PORT", Integer.toString(s.port()),
-                    "DB_URL", postgres.jdbcUrl(s.database()),
-                    "DB_USER", PostgresServer.USER,
-                    "DB_PASSWORD", PostgresServer.PASSWORD,
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "OIDC_URL", keycloak.realmUrl(),
-                    "KEYCLOAK_URL", keycloak.url(),
-                    "LOG_JSON", "true");
-            ChildProcess process = ChildProcess.start(s.name(),
-                    List.of(javaBin(), "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m"), "-jar", jar(s).toString()), env, root,
-                    home.resolve("logs").resolve(s.name() + ".log"));
+        for (PackagedService s : SERVICES) {
+            ChildProcess process = s.start(root, s.defaultPort(), postgres, kafka, keycloak,
+                    home.resolve("logs").resolve(s.name() + ".log"), Map.of());
             started.add(process);
             services.add(process);
         }
         for (int i = 0; i < SERVICES.size(); i++) {
-            Service s = SERVICES.get(i);
-            ChildProcess process = services.get(i);
-            try {
-                Wait.until(s.name(), Duration.ofMinutes(3), () -> ready(s.port()), process::isAlive, System.out::println);
-            } catch (IllegalStateException e) {
-                throw new IllegalStateException(e.getMessage() + " (log: " + process.log() + ")\n" + process.tail(20));
-            }
-            System.out.println("  " + s.name() + " ready on http://localhost:" + s.port());
+            PackagedService s = SERVICES.get(i);
+            s.awaitReady(services.get(i), s.defaultPort(), Duration.ofMinutes(3));
+            System.out.println("  " + s.name() + " ready on http://localhost:" + s.defaultPort());
         }
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+        keycloakRealm = keycloak.realmUrl();
         printSummary(keycloak, kafka, postgres, seconds);
     }
 
@@ -133,9 +115,9 @@ public final class Launcher {
         System.out.println();
         System.out.println("Otasuke SOC is up (" + seconds + " s). Ctrl-C stops everything.");
         System.out.println();
-        for (Service s : SERVICES) {
+        for (PackagedService s : SERVICES) {
             System.out.printf("  %-18s http://localhost:%d/api/v1   OpenAPI UI http://localhost:%d/q/swagger-ui%n",
-                    s.name(), s.port(), s.port());
+                    s.name(), s.defaultPort(), s.defaultPort());
         }
         System.out.println("  Syslog intake      TCP and UDP on port 5514 (senders registered by source address)");
         System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: admin / admin)");
@@ -147,6 +129,28 @@ public final class Launcher {
         System.out.println("  A token: curl -s -d grant_type=password -d client_id=otasuke-portal -d username=soc-1 "
                 + "-d password=soc-1 " + keycloak.realmUrl() + "/protocol/openid-connect/token");
         System.out.println("  Data: " + home + "   logs: " + home.resolve("logs"));
+    }
+
+    /** The story of an incident from alert to paid claim, narrated; the platform stays up to explore afterwards. */
+    private void playDemo() {
+        System.out.println("\n▶ Demo: one incident from the first alert to the paid claim\n");
+        Story.Endpoints endpoints = new Story.Endpoints("http://localhost:8081", "http://localhost:8082",
+                "http://localhost:8083", "http://localhost:8084", keycloakRealm, "127.0.0.1", 5514);
+        WebhookPrinter insurer = new WebhookPrinter(System.out::println);
+        started.add(insurer);
+        try {
+            Story.Told told = new Story(endpoints, System.out::println).play(insurer.url());
+            System.out.println("\nDemo done. Explore it (the platform keeps running; Ctrl-C stops it):");
+            System.out.println("  SOC:     http://localhost:8082/q/swagger-ui  (soc-1 / soc-1)  incident " + told.incidentId());
+            System.out.println("  Engineer http://localhost:8083/q/swagger-ui  (" + told.engineerUser() + " / " + told.smePassword()
+                    + ")  job " + told.jobId());
+            System.out.println("  Insurer: http://localhost:8084/q/swagger-ui  (insurer-a client credentials)  claim "
+                    + told.claimNumber());
+            System.out.println("  SME:     http://localhost:8081/q/swagger-ui  (" + told.smeUser() + " / " + told.smePassword() + ")");
+        } catch (RuntimeException e) {
+            System.err.println("\nThe demo stopped: " + e.getMessage() + "\n(the platform keeps running; logs in "
+                    + home.resolve("logs") + ")");
+        }
     }
 
     /** Stops in the reverse order of starting: the services first (gracefully), the servers last. */
@@ -167,20 +171,6 @@ public final class Launcher {
         System.out.println("Stopped.");
     }
 
-    private Path jar(Service s) {
-        return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
-    }
-
-    private void requireJar(Service s) {
-        if (!Files.exists(jar(s))) {
-            throw new IllegalStateException(jar(s) + " is missing: build first (./mvnw install -DskipTests)");
-        }
-    }
-
-    private static boolean ready(int port) {
-        return Http.answersOk("http://localhost:" + port + "/q/health/ready");
-    }
-
     private static int port(String variable, int fallback) {
         int port = Integer.parseInt(env(variable, Integer.toString(fallback)));
         requireFree(port, variable);
@@ -192,10 +182,6 @@ public final class Launcher {
             throw new IllegalStateException("port " + port + " (" + what + ") is already in use: "
                     + "is the platform already running?");
         }
-    }
-
-    private static String javaBin() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void step(String what) {

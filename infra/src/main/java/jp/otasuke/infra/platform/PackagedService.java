@@ -1,0 +1,78 @@
+package jp.otasuke.infra.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.otasuke.infra.kafka.KafkaBroker;
+import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.postgres.PostgresServer;
+import jp.otasuke.infra.process.ChildProcess;
+import jp.otasuke.infra.process.Http;
+import jp.otasuke.infra.process.Wait;
+
+/**
+ * One of the four services, packaged ({@code <name>/target/quarkus-app/quarkus-run.jar}) and run as its own
+ * process against real servers: the one way the launcher, the benchmarks and the system tests start a service.
+ */
+public record PackagedService(String name, int defaultPort, String database) {
+
+    public static final PackagedService INGEST = new PackagedService("ingest-service", 8081, "ingest");
+    public static final PackagedService TRIAGE = new PackagedService("triage-service", 8082, "triage");
+    public static final PackagedService DISPATCH = new PackagedService("dispatch-service", 8083, "dispatch");
+    public static final PackagedService INSURANCE = new PackagedService("insurance-service", 8084, "insurance");
+    public static final List<PackagedService> ALL = List.of(INGEST, TRIAGE, DISPATCH, INSURANCE);
+
+    public Path jar(Path root) {
+        return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public void requireJar(Path root) {
+        if (!Files.isRegularFile(jar(root))) {
+            throw new IllegalStateException(name + " is not built (" + jar(root) + "); run ./mvnw -B package -DskipTests");
+        }
+    }
+
+    /**
+     * Starts the service on {@code port} with its own database on {@code postgres} (created if missing), and
+     * returns without waiting ({@link #awaitReady}). {@code extraEnv} overrides the defaults (e.g. test clocks).
+     */
+    public ChildProcess start(Path root, int port, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
+            Path log, Map<String, String> extraEnv) {
+        requireJar(root);
+        postgres.createDatabase(database);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "HTTP_PORT", Integer.toString(port),
+                "DB_URL", postgres.jdbcUrl(database),
+                "DB_USER", PostgresServer.USER,
+                "DB_PASSWORD", PostgresServer.PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "OIDC_URL", keycloak.realmUrl(),
+                "KEYCLOAK_URL", keycloak.url(),
+                "LOG_JSON", "true"));
+        env.putAll(extraEnv);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m")));
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            // -Dbench.jfr=/path/prefix: where the service spends its time (jfr print --events jdk.ExecutionSample)
+            command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + name + ".jfr,settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", jar(root).toString()));
+        return ChildProcess.start(name, command, env, root, log);
+    }
+
+    /** Waits for readiness (database and Kafka checked); fails with the end of the log if the process died. */
+    public void awaitReady(ChildProcess process, int port, Duration timeout) {
+        try {
+            Wait.until(name, timeout, () -> Http.answersOk("http://localhost:" + port + "/q/health/ready"), process::isAlive,
+                    System.out::println);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (log: " + process.log() + ")\n" + process.tail(20), e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package jp.otasuke.system;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.otasuke.infra.platform.PackagedService;
+import jp.otasuke.infra.postgres.PostgresServer;
+import jp.otasuke.infra.process.ChildProcess;
+import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.story.Story;
+import jp.otasuke.infra.testing.TestServers;
+
+/**
+ * The platform the system tests run against: real Kafka, PostgreSQL and Keycloak ({@link TestServers}, random
+ * ports) and the four packaged services as separate processes (started as the launcher starts them), shared by
+ * the test classes of the run and stopped when the JVM exits. Logs in {@code system-tests/target/system-logs/}.
+ */
+final class SystemPlatform {
+
+    private static SystemPlatform instance;
+
+    private final Path root = Path.of("..").toAbsolutePath().normalize();
+    private final Map<PackagedService, Integer> ports = new LinkedHashMap<>();
+    private final Map<PackagedService, ChildProcess> running = new LinkedHashMap<>();
+    final int syslogPort = FreePorts.find();
+
+    static synchronized SystemPlatform get() {
+        if (instance == null) {
+            instance = new SystemPlatform();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopServices, "system-tests-stop"));
+            instance.startAll();
+        }
+        return instance;
+    }
+
+    private void startAll() {
+        TestServers.postgres();
+        TestServers.kafka();
+        TestServers.keycloak();
+        for (PackagedService service : PackagedService.ALL) {
+            ports.put(service, FreePorts.find());
+            start(service);
+        }
+        PackagedService.ALL.forEach(this::awaitReady);
+    }
+
+    void start(PackagedService service) {
+        Map<String, String> env = switch (service.name()) {
+            case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "SYSLOG_HOST", "127.0.0.1");
+            case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
+            case "insurance-service" -> Map.of("WEBHOOK_FIRST_RETRY", "PT0.5S", "WEBHOOK_POLL", "PT0.5S");
+            default -> Map.of();
+        };
+        running.put(service, service.start(root, ports.get(service), TestServers.postgres(), TestServers.kafka(),
+                TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + ".log"), env));
+    }
+
+    void awaitReady(PackagedService service) {
+        service.awaitReady(running.get(service), ports.get(service), Duration.ofMinutes(3));
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything — as when a machine dies. */
+    void kill(PackagedService service) {
+        running.get(service).kill();
+    }
+
+    String url(PackagedService service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    Story.Endpoints endpoints() {
+        return new Story.Endpoints(url(PackagedService.INGEST), url(PackagedService.TRIAGE), url(PackagedService.DISPATCH),
+                url(PackagedService.INSURANCE), TestServers.keycloak().realmUrl(), "127.0.0.1", syslogPort);
+    }
+
+    /** One number from a service's own database, e.g. how many alerts reached triage. */
+    long count(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(TestServers.postgres().jdbcUrl(database), PostgresServer.USER,
+                PostgresServer.PASSWORD); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void stopServices() {
+        running.values().forEach(p -> p.stop(Duration.ofSeconds(15)));
+    }
+}

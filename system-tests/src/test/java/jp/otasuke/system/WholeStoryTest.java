@@ -1,0 +1,106 @@
+package jp.otasuke.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import jp.otasuke.infra.story.Story;
+import jp.otasuke.infra.testing.Tokens;
+import jp.otasuke.infra.testing.TestServers;
+
+/**
+ * The whole story on the packaged services, with real tokens: from real sensor lines to a paid claim, as the
+ * administrator, the SOC, the engineer, the insurer and the SME live it — and what each must not see.
+ */
+class WholeStoryTest {
+
+    private static final String WEBHOOK_SECRET = "whsec-demo-insurer-a-2026";
+    private final SystemPlatform platform = SystemPlatform.get();
+
+    @Test
+    void fromTheFirstAlertToThePaidClaimEachUserSeesTheirPartAndNothingElse() throws Exception {
+        List<String[]> webhooks = new CopyOnWriteArrayList<>();
+        HttpServer insurerSystem = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        insurerSystem.createContext("/claims", exchange -> {
+            webhooks.add(new String[] {exchange.getRequestHeaders().getFirst("X-Otasuke-Signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Otasuke-Event")});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        insurerSystem.start();
+        try {
+            Story.Told told = new Story(platform.endpoints(), System.out::println)
+                    .play("http://127.0.0.1:" + insurerSystem.getAddress().getPort() + "/claims");
+
+            // the SME's customer timeline, end to end, in its own words
+            String timeline = String.join("\n", told.smeTimeline());
+            assertTrue(timeline.contains("dispatch.job-en-route: Engineer Sato Kenji is on the way"), timeline);
+            assertTrue(timeline.contains("dispatch.job-arrived: The engineer arrived"), timeline);
+            assertTrue(timeline.contains("claim.paid: The insurer paid " + told.paidYen() + " yen."), timeline);
+            assertTrue(told.smeTimeline().stream().noneMatch(l -> l.contains("ET WEB_SPECIFIC_APPS")), "no raw alert text");
+
+            // the insurer's system got every change of the claim, signed with its secret, in order
+            awaitWebhooks(webhooks, 3);
+            assertEquals(List.of("otasuke.claim.opened.v1", "otasuke.claim.decided.v1", "otasuke.claim.paid.v1"),
+                    webhooks.stream().filter(w -> w[1].contains(told.claimId().toString())).map(w -> w[2]).toList());
+            for (String[] w : webhooks) {
+                String t = w[0].substring(2, w[0].indexOf(','));
+                assertEquals("v1=" + hmac(WEBHOOK_SECRET, t + "." + w[1]), w[0].substring(w[0].indexOf(',') + 1));
+            }
+
+            // insurer-b sees nothing of it; another SME sees nothing of it
+            String insurerB = Tokens.forClient(TestServers.keycloak().realmUrl(), "insurer-b", "insurer-b-secret");
+            assertEquals(404, get(platform.endpoints().insurance() + "/api/v1/claims/" + told.claimId(), insurerB).statusCode());
+            assertTrue(!get(platform.endpoints().insurance() + "/api/v1/claims", insurerB).body().contains(told.claimId().toString()));
+            String otherSme = Tokens.forUser(TestServers.keycloak().realmUrl(), jp.otasuke.infra.testing.TestUsers.smeUser(
+                    TestServers.keycloak(), java.util.UUID.randomUUID()));
+            assertEquals(404, get(platform.endpoints().triage() + "/api/v1/incidents/" + told.incidentId(), otherSme).statusCode());
+            assertEquals(404, get(platform.endpoints().dispatch() + "/api/v1/jobs/" + told.jobId(), otherSme).statusCode());
+            assertEquals(404, get(platform.endpoints().insurance() + "/api/v1/claims/" + told.claimId(), otherSme).statusCode());
+            assertTrue(get(platform.endpoints().triage() + "/api/v1/incidents", otherSme).body().contains("\"items\":[]"));
+
+            // the SME itself sees its incident, job and claim
+            String sme = Tokens.forUser(TestServers.keycloak().realmUrl(), told.smeUser(), told.smePassword());
+            HttpResponse<String> incident = get(platform.endpoints().triage() + "/api/v1/incidents/" + told.incidentId(), sme);
+            assertEquals(200, incident.statusCode());
+            assertTrue(incident.body().contains("\"claim\":{\"claimId\":\"" + told.claimId() + "\",\"status\":\"PAID\"}"),
+                    incident.body());
+        } finally {
+            insurerSystem.stop(0);
+        }
+    }
+
+    private static void awaitWebhooks(List<String[]> webhooks, int count) throws InterruptedException {
+        for (int i = 0; i < 120 && webhooks.size() < count; i++) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String hmac(String secret, String payload) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+}
