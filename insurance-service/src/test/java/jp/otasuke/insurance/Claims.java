@@ -68,9 +68,12 @@ public final class Claims {
                 VISIT, 25_800);
     }
 
-    /** Publishes the incident and the completed job; waits for the claim. */
+    /** Publishes the incident, then (once insurance knows it, as in life) the completed job; waits for the claim. */
     public Claim claimFor(IncidentOpened incident, DispatchJobCompleted job) {
-        EventTopics.publish(incident, job);
+        EventTopics.publish(incident);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> jp.otasuke.insurance.evidence.IncidentFact.findById(incident.incidentId()) != null));
+        EventTopics.publish(job);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimOf(job) != null);
         return claimOf(job);
     }

@@ -62,8 +62,8 @@ public class ClaimOpening {
         claim.lossDate = lossDate;
         claim.reportedAt = job.completedAt();
         claim.updatedAt = Instant.now();
-        claim.evidence = new Evidence(incident == null ? null
-                : new Evidence.Incident(incident.incidentId, incident.title, incident.category, incident.priority, incident.openedAt),
+        // without the incident yet (the topics are not ordered with each other) the evidence is completed when it comes
+        claim.evidence = new Evidence(incident == null ? null : incident.asEvidence(),
                 new Evidence.Job(job.jobId(), job.engineerName(), job.arrivedAt(), job.completedAt(), job.reportSummary(),
                         job.laborMinutes(), job.travelKm(), job.costLines()));
         Optional<Policy> policy = Policy.coveringForUpdate(job.tenantId(), lossDate);

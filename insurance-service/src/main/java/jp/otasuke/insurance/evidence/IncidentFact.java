@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.IncidentOpened;
+import jp.otasuke.insurance.claim.Claim;
 
 /** What triage announced of an incident: when it opened (the loss date) and what it was (evidence). */
 @Entity
@@ -39,5 +40,15 @@ public class IncidentFact extends PanacheEntityBase {
         fact.priority = opened.priority() == null ? null : opened.priority().name();
         fact.openedAt = opened.occurredAt();
         fact.persist();
+        // the incidents and dispatch topics are not ordered with each other: a claim may have opened first
+        for (Claim claim : Claim.<Claim>list("incidentId", opened.incidentId())) {
+            if (claim.evidence != null && claim.evidence.incident() == null) {
+                claim.evidence = new Evidence(fact.asEvidence(), claim.evidence.job());
+            }
+        }
+    }
+
+    public Evidence.Incident asEvidence() {
+        return new Evidence.Incident(incidentId, title, category, priority, openedAt);
     }
 }

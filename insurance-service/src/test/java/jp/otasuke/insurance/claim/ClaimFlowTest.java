@@ -1,11 +1,13 @@
 package jp.otasuke.insurance.claim;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +47,8 @@ class ClaimFlowTest {
         world.known().policy("INS-A", 1_000_000);
         IncidentOpened incident = world.incident();
         DispatchJobCompleted job = world.completed(incident);
-        EventTopics.publish(job);
         Claim claim = world.claimFor(incident, job);
+        EventTopics.publish(job); // redelivered
 
         assertEquals(ClaimStatus.SUBMITTED, claim.status);
         assertEquals(25_800, claim.claimedTotalYen);
@@ -56,6 +58,19 @@ class ClaimFlowTest {
         assertEquals(1, EventTopics.read(Topics.CLAIMS, r -> incident.incidentId().toString().equals(r.key())
                 && EventTopics.type(r).equals("otasuke.claim.opened.v1"), 1).size());
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Claim.count("jobId", job.jobId())));
+    }
+
+    @Test
+    void aCompletionThatOvertakesItsIncidentGetsTheIncidentEvidenceWhenItComes() {
+        world.known().policy("INS-A", 1_000_000);
+        IncidentOpened incident = world.incident();
+        DispatchJobCompleted job = world.completed(incident);
+        EventTopics.publish(job); // the dispatch topic is not ordered with the incidents topic
+        await().atMost(Duration.ofSeconds(30)).until(() -> Claims.claimOf(job) != null);
+        EventTopics.publish(incident);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Claims.claimOf(job).evidence.incident() != null);
+        assertEquals("Ransomware on file server", Claims.claimOf(job).evidence.incident().title());
     }
 
     @Test
