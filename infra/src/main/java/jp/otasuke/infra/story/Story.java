@@ -142,11 +142,10 @@ public final class Story {
         UUID jobId = UUID.fromString(job.get("id").asText());
         say.accept("   job " + jobId + " at " + job.path("site").path("address").asText() + ", planned arrival "
                 + job.get("plannedArrival").asText() + ", deadline " + job.get("deadline").asText());
-        Instant now = Instant.now();
-        act(engineer, jobId, "ACCEPT", now.minusSeconds(3 * 3600), Map.of());
-        act(engineer, jobId, "DEPART", now.minusSeconds(3 * 3600 - 60), Map.of("latitude", 34.6937, "longitude", 135.5023));
-        act(engineer, jobId, "ARRIVE", now.minusSeconds(2 * 3600), Map.of("latitude", 34.7026, "longitude", 135.4960));
-        JsonNode done = act(engineer, jobId, "COMPLETE", now.minusSeconds(60), Map.of("report", Map.of(
+        act(engineer, jobId, "ACCEPT", Instant.now(), Map.of());
+        act(engineer, jobId, "DEPART", Instant.now(), Map.of("latitude", 34.6937, "longitude", 135.5023));
+        act(engineer, jobId, "ARRIVE", Instant.now(), Map.of("latitude", 34.7026, "longitude", 135.4960));
+        JsonNode done = act(engineer, jobId, "COMPLETE", Instant.now(), Map.of("report", Map.of(
                 "summary", "Isolated the web server, imaged the disk, patched Struts, restored service",
                 "laborMinutes", 115, "travelKm", 6.5,
                 "expenses", List.of(Map.of("type", "PARKING", "amountYen", 900, "note", "Umeda coin parking")))));
