@@ -9,19 +9,22 @@ import jp.otasuke.infra.postgres.PostgresServer;
 /**
  * Quarkus test resource: points a service at real Kafka, PostgreSQL and Keycloak servers started by
  * {@link TestServers} (no Docker, no in-memory stand-ins). Arguments: {@code database} (the service's
- * database name, recreated empty for each test run) and {@code keycloak} ("false" to leave it out).
+ * database name, recreated empty for each test run), {@code keycloak} ("false" to leave it out), {@code kafka} and
+ * {@code keycloakAdmin} ("unreachable" to point the service at a closed port).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database = "app";
     private boolean keycloak = true;
     private boolean kafkaUnreachable;
+    private boolean keycloakAdminUnreachable;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         keycloak = !"false".equals(initArgs.get("keycloak"));
         kafkaUnreachable = "unreachable".equals(initArgs.get("kafka"));
+        keycloakAdminUnreachable = "unreachable".equals(initArgs.get("keycloakAdmin"));
     }
 
     @Override
@@ -35,7 +38,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         if (keycloak) {
             config.put("quarkus.oidc.auth-server-url", TestServers.keycloak().realmUrl());
-            config.put("quarkus.keycloak.admin-client.server-url", TestServers.keycloak().url());
+            // tokens still come from the real Keycloak; only the admin API (user provisioning) can be made unreachable
+            config.put("quarkus.keycloak.admin-client.server-url", keycloakAdminUnreachable
+                    ? "http://127.0.0.1:" + jp.otasuke.infra.process.FreePorts.find()
+                    : TestServers.keycloak().url());
         }
         return config;
     }
