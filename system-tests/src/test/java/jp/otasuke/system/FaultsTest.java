@@ -123,6 +123,31 @@ class FaultsTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void anAcknowledgeDeadlineThatPassesWhileTriageIsDownIsFlaggedAfterItsRestart() throws Exception {
+        Sensors sme = Sensors.onboard(platform.endpoints().ingest());
+        assertTrue(sme.send("sla-restart-1", "POLICY", "LOW", "pc-sla"), "a P4 alert (acknowledge due in 15 s here)");
+        String incident = "select count(*) from incident where tenant_id = '" + sme.tenantId + "'";
+        for (int i = 0; i < 120 && platform.count("triage", incident) == 0; i++) {
+            Thread.sleep(500);
+        }
+        platform.kill(PackagedService.TRIAGE);
+        Thread.sleep(20_000); // the deadline passes while no triage runs
+        assertEquals(0, platform.count("triage", incident + " and sla_breached"));
+        platform.start(PackagedService.TRIAGE);
+        platform.awaitReady(PackagedService.TRIAGE);
+
+        long breached = 0;
+        for (int i = 0; i < 60 && breached == 0; i++) {
+            Thread.sleep(500);
+            breached = platform.count("triage", incident + " and sla_breached and acknowledged_at is null");
+        }
+        System.out.printf("FAULT triage down while an acknowledge deadline passed: incidents %d, flagged after restart %d%n",
+                platform.count("triage", incident), breached);
+        assertEquals(1, breached);
+    }
+
     private long awaitStored(UUID tenant, String prefix, long expected) throws InterruptedException {
         String sql = "select count(*) from incident_alert where tenant_id = '" + tenant + "' and source_ref like '" + prefix + "-%'";
         long stored = 0;

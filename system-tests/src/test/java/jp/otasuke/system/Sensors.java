@@ -50,6 +50,16 @@ final class Sensors {
         return new Sensors(tenantId, sensor.get("apiKey").asText(), ingest);
     }
 
+    /** Sends one alert; true when ingest accepted it. */
+    boolean send(String sourceRef, String category, String severity, String host) throws Exception {
+        String body = "{\"sourceRef\":\"" + sourceRef + "\",\"observedAt\":\"" + Instant.now() + "\",\"category\":\""
+                + category + "\",\"severity\":\"" + severity + "\",\"title\":\"Policy violation\",\"host\":\"" + host + "\"}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/alerts"))
+                .header("X-Sensor-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 202;
+    }
+
     /** Keeps sending until stopped. */
     final class Stream extends Thread {
         final AtomicLong accepted = new AtomicLong();
