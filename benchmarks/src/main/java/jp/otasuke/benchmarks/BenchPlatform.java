@@ -62,7 +62,14 @@ final class BenchPlatform implements AutoCloseable {
 
     void startTriage(Path root) {
         triagePort = FreePorts.find();
-        triage = start(root, PackagedService.TRIAGE, triagePort, Map.of());
+        // -Dbench.triageEnv=NAME=value,NAME=value: a setting to try on triage only
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String pair : System.getProperty("bench.triageEnv", "").split(",")) {
+            if (pair.contains("=")) {
+                env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        triage = start(root, PackagedService.TRIAGE, triagePort, env);
     }
 
     private ChildProcess start(Path root, PackagedService service, int port, Map<String, String> extra) {
