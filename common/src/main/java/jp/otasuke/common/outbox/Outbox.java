@@ -2,9 +2,6 @@ package jp.otasuke.common.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,6 +9,7 @@ import org.hibernate.Session;
 
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
+import jp.otasuke.common.tx.AfterCommit;
 
 /**
  * Announces a change: the event is written to the outbox in the caller's transaction, so it exists if
@@ -21,14 +19,14 @@ import jp.otasuke.common.events.OtasukeEvent;
 public class Outbox {
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelayWorker relay;
     private final String source;
 
-    Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelayWorker relay,
+    Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelayWorker relay,
             @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
         this.source = "/" + serviceName;
     }
@@ -37,17 +35,6 @@ public class Outbox {
     public void publish(OtasukeEvent event) {
         EventEnvelope envelope = EventEnvelope.of(event, source);
         entityManager.unwrap(Session.class).doWork(connection -> OutboxStore.append(connection, envelope));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
     }
 }

@@ -1,7 +1,6 @@
 package jp.otasuke.dispatch.job;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.panache.common.Parameters;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
 
@@ -41,9 +41,10 @@ public class JobResource {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         scope(query, parameters);
-        if (status != null && !status.isBlank()) {
+        JobStatus wanted = QueryParams.enumValue(JobStatus.class, "status", status);
+        if (wanted != null) {
             query.append(" and status = :status");
-            parameters.and("status", parse(status));
+            parameters.and("status", wanted);
         }
         UUID after = Page.after(cursor);
         if (after != null) {
@@ -92,13 +93,5 @@ public class JobResource {
 
     private java.util.function.Function<DispatchJob, JobView> view() {
         return caller.is(Roles.SOC_OPERATOR) || caller.is(Roles.FIELD_ENGINEER) ? JobView::full : JobView::forCustomer;
-    }
-
-    private static JobStatus parse(String status) {
-        try {
-            return JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of " + java.util.Arrays.toString(JobStatus.values()));
-        }
     }
 }

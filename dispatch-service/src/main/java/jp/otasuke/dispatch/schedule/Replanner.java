@@ -16,15 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.events.Enums.Urgency;
+import jp.otasuke.common.tx.AfterCommit;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.engineer.Engineer;
 import jp.otasuke.dispatch.job.DispatchJob;
@@ -49,16 +47,16 @@ public class Replanner {
 
     private final DispatchConfig config;
     private final JobLog log;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final TravelTimes travel;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    Replanner(DispatchConfig config, JobLog log, TransactionSynchronizationRegistry transactions) {
+    Replanner(DispatchConfig config, JobLog log, AfterCommit afterCommit) {
         this.config = config;
         this.log = log;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.travel = new GreatCircleTravel(config.travel().roadFactor(), config.travel().kmPerHour());
     }
 
@@ -77,18 +75,7 @@ public class Replanner {
 
     /** Asks for a re-plan once the current transaction commits (so the planner sees its change). */
     public void replanAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUps.release();
-                }
-            }
-        });
+        afterCommit.run(wakeUps::release);
     }
 
     private void loop() {

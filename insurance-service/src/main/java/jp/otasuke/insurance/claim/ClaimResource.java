@@ -3,7 +3,6 @@ package jp.otasuke.insurance.claim;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +26,7 @@ import io.quarkus.panache.common.Parameters;
 import jp.otasuke.common.events.Enums.ClaimOutcome;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
 
@@ -63,9 +63,10 @@ public class ClaimResource {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         scope(query, parameters);
-        if (status != null && !status.isBlank()) {
+        ClaimStatus wanted = QueryParams.enumValue(ClaimStatus.class, "status", status);
+        if (wanted != null) {
             query.append(" and status = :status");
-            parameters.and("status", parseStatus(status));
+            parameters.and("status", wanted);
         }
         if (updatedSince != null && !updatedSince.isBlank()) {
             query.append(" and updatedAt > :since");
@@ -132,14 +133,6 @@ public class ClaimResource {
         } else {
             query.append(" and tenantId = :tenant");
             parameters.and("tenant", caller.requireTenantId());
-        }
-    }
-
-    private static ClaimStatus parseStatus(String status) {
-        try {
-            return ClaimStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of " + java.util.Arrays.toString(ClaimStatus.values()));
         }
     }
 

@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jp.otasuke.common.tx.AfterCommit;
 
 /**
  * Delivers queued claim changes: POST with the signature header, 2xx = delivered; anything else (an error,
@@ -35,7 +33,7 @@ public class DeliveryWorker {
     private static final int BATCH = 20;
 
     private final SecretBox secrets;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Duration firstRetry;
     private final Duration longestRetry;
     private final Duration poll;
@@ -43,12 +41,12 @@ public class DeliveryWorker {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
 
-    DeliveryWorker(SecretBox secrets, TransactionSynchronizationRegistry transactions,
+    DeliveryWorker(SecretBox secrets, AfterCommit afterCommit,
             @ConfigProperty(name = "otasuke.webhooks.first-retry") Duration firstRetry,
             @ConfigProperty(name = "otasuke.webhooks.longest-retry") Duration longestRetry,
             @ConfigProperty(name = "otasuke.webhooks.poll") Duration poll) {
         this.secrets = secrets;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.firstRetry = firstRetry;
         this.longestRetry = longestRetry;
         this.poll = poll;
@@ -67,18 +65,7 @@ public class DeliveryWorker {
     }
 
     void wakeAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUps.release();
-                }
-            }
-        });
+        afterCommit.run(wakeUps::release);
     }
 
     private void loop() {

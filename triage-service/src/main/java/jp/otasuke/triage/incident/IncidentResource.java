@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
 import jp.otasuke.triage.correlation.AlertView;
@@ -36,8 +37,8 @@ public class IncidentResource {
             @QueryParam("tenantId") UUID tenantId, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         boolean soc = isSoc();
-        IncidentQueue queue = new IncidentQueue(parse(IncidentStatus.class, "status", status),
-                parse(Priority.class, "priority", priority), soc ? tenantId : caller.requireTenantId());
+        IncidentQueue queue = new IncidentQueue(QueryParams.enumValue(IncidentStatus.class, "status", status),
+                QueryParams.enumValue(Priority.class, "priority", priority), soc ? tenantId : caller.requireTenantId());
         return Page.of(queue.page(Page.after(cursor), size + 1), size,
                 soc ? IncidentView::forSoc : IncidentView::forCustomer, i -> i.id);
     }
@@ -68,16 +69,5 @@ public class IncidentResource {
 
     private boolean isSoc() {
         return caller.is(Roles.SOC_OPERATOR);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

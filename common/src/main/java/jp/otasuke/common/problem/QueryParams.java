@@ -1,0 +1,23 @@
+package jp.otasuke.common.problem;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Query parameters that name a value of an enum (a status filter): blank means none, anything else must match. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** The value (case-insensitive), null when blank; 400 naming the allowed values otherwise. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
