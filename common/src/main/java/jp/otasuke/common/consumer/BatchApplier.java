@@ -75,7 +75,7 @@ public class BatchApplier {
 
     private <E extends OtasukeEvent> Optional<E> read(ConsumerRecord<String, byte[]> record, Class<E> type) {
         try {
-            return EventEnvelope.from(record).event().filter(type::isInstance).map(type::cast);
+            return EventEnvelope.eventIn(record).filter(type::isInstance).map(type::cast);
         } catch (IOException | RuntimeException e) {
             deadLetters.send(record, group, e);
             return Optional.empty();

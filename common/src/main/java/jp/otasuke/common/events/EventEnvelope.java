@@ -60,8 +60,27 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         }
     }
 
+    /**
+     * What a consumer needs of a record: the event, or empty when its type is one this version does not know.
+     * Reads only the id and type headers (a consumer reads thousands of records a second, and the other
+     * attributes repeat what the event itself says).
+     *
+     * @throws IOException when the record is not a CloudEvent of ours or its data cannot be read
+     */
+    public static Optional<OtasukeEvent> eventIn(ConsumerRecord<String, byte[]> record) throws IOException {
+        if (record.headers().lastHeader("ce_id") == null) {
+            throw new IOException("no ce_id header");
+        }
+        String type = header(record.headers(), "ce_type").orElseThrow(() -> new IOException("no ce_type header"));
+        return event(type, record.value());
+    }
+
     /** The event, or empty when its type is one this version does not know (a newer producer's). */
     public Optional<OtasukeEvent> event() throws IOException {
+        return event(type, data);
+    }
+
+    private static Optional<OtasukeEvent> event(String type, byte[] data) throws IOException {
         Optional<EventCatalog> entry = EventCatalog.ofType(type);
         if (entry.isEmpty()) {
             return Optional.empty();

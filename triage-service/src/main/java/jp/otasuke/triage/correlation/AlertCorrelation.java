@@ -1,6 +1,7 @@
 package jp.otasuke.triage.correlation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,6 +54,7 @@ public class AlertCorrelation {
         Map<CorrelationKey, Incident> active = activeIncidents(unique.values());
         Set<Incident> opened = new LinkedHashSet<>();
         Map<Incident, Before> grown = new LinkedHashMap<>();
+        List<IncidentAlert> rows = new ArrayList<>(unique.size());
         List<AlertReceived> inTimeOrder = unique.values().stream()
                 .sorted(Comparator.comparing(AlertReceived::observedAt)).toList();
         for (AlertReceived alert : inTimeOrder) {
@@ -71,8 +73,10 @@ public class AlertCorrelation {
                 opened.add(incident);
                 active.put(key, incident);
             }
-            IncidentAlert.of(alert, incident.id).persist();
+            rows.add(IncidentAlert.of(alert, incident.id));
         }
+        Incident.flush(); // the alert rows reference the incidents opened above
+        IncidentAlert.insertAll(rows);
         opened.forEach(incident -> log.opened(incident, now));
         grown.forEach((incident, before) -> {
             if (incident.priority != before.priority()) {

@@ -1,6 +1,11 @@
 package jp.otasuke.triage.correlation;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +18,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.AlertReceived;
@@ -79,11 +86,63 @@ public class IncidentAlert extends PanacheEntityBase {
         return row;
     }
 
-    /** Which of these alert ids are stored already. */
+    private static final String INSERT = """
+            insert into incident_alert (id, incident_id, tenant_id, sensor_id, format, source_ref, observed_at,
+                received_at, category, severity, title, host, src_ip, dst_ip, username, signature, raw)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * Inserts rows in JDBC batches on the transaction's connection. This is correlation's hot path (every alert,
+     * thousands a second): going around the entity layer saves its per-entity bookkeeping and dirty checks, and
+     * the driver's {@code reWriteBatchedInserts} turns a batch into multi-row inserts. The incidents the rows
+     * point to must be flushed first.
+     */
+    static void insertAll(List<IncidentAlert> rows) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (IncidentAlert row : rows) {
+                    row.bind(insert);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private void bind(PreparedStatement insert) throws SQLException {
+        insert.setObject(1, id);
+        insert.setObject(2, incidentId);
+        insert.setObject(3, tenantId);
+        insert.setObject(4, sensorId);
+        insert.setString(5, format);
+        insert.setString(6, sourceRef);
+        insert.setObject(7, observedAt.atOffset(ZoneOffset.UTC));
+        insert.setObject(8, receivedAt == null ? null : receivedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(9, category.name());
+        insert.setString(10, severity.name());
+        insert.setString(11, title);
+        insert.setString(12, host);
+        insert.setString(13, srcIp);
+        insert.setString(14, dstIp);
+        insert.setString(15, user);
+        insert.setString(16, signature);
+        insert.setString(17, raw);
+    }
+
+    /** Which of these alert ids are stored already (one array parameter, however many ids). */
     static Set<UUID> known(Collection<UUID> ids) {
-        return new HashSet<>(getEntityManager()
-                .createQuery("select a.id from IncidentAlert a where a.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList());
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id from incident_alert where id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                Set<UUID> known = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        known.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return known;
+            }
+        });
     }
 
     /** An incident's alerts in id order (the cursor order); the caller has checked it may see the incident. */
