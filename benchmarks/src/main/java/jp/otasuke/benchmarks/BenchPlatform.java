@@ -131,6 +131,34 @@ final class BenchPlatform implements AutoCloseable {
         return 0;
     }
 
+    /** CPU time (user + system) a process has used so far, in seconds, from /proc; 0 once it is gone. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU time used so far by every live PostgreSQL process (the server and its backends), in seconds. */
+    static double postgresCpuSeconds() {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).mapToDouble(p -> {
+                try {
+                    return Files.readString(p.resolve("comm")).trim().equals("postgres")
+                            ? cpuSeconds(Long.parseLong(p.getFileName().toString())) : 0;
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The machine, for the results: cores, CPU model, memory, Java. */
     static String machine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

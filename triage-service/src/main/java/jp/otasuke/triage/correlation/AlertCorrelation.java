@@ -75,6 +75,8 @@ public class AlertCorrelation {
             }
             rows.add(IncidentAlert.of(alert, incident.id));
         }
+        // incidents that only counted more alerts (most of them, every batch) are written in one statement
+        Incident.saveCounts(grown.entrySet().stream().filter(e -> e.getValue().same(e.getKey())).map(Map.Entry::getKey).toList());
         Incident.flush(); // the alert rows reference the incidents opened above
         IncidentAlert.insertAll(rows);
         opened.forEach(incident -> log.opened(incident, now));
@@ -83,7 +85,7 @@ public class AlertCorrelation {
                 log.escalated(incident, before.priority(), now);
             }
             // announced when it matters downstream (priority, hosts); the alert count alone is read from the API
-            if (incident.priority != before.priority() || incident.hosts.length != before.hosts()) {
+            if (!before.same(incident)) {
                 log.updated(incident, now);
             }
         });
@@ -91,6 +93,11 @@ public class AlertCorrelation {
 
     /** What an incident looked like before the batch. */
     private record Before(Priority priority, int hosts) {
+
+        /** Same priority and hosts: nothing to announce, only counts, seen times and the naming alert changed. */
+        boolean same(Incident now) {
+            return now.priority == priority && now.hosts.length == hosts;
+        }
     }
 
     /**
@@ -98,15 +105,14 @@ public class AlertCorrelation {
      * one of them waits for the batch, and the batch sees a resolve that committed first): per key, the most recent.
      */
     private static Map<CorrelationKey, Incident> activeIncidents(Collection<AlertReceived> alerts) {
-        Set<UUID> tenants = new HashSet<>();
-        Set<String> keys = new HashSet<>();
-        for (AlertReceived alert : alerts) {
-            CorrelationKey key = CorrelationKey.of(alert);
-            tenants.add(key.tenantId());
-            keys.add(key.key());
-        }
+        Set<CorrelationKey> keys = new HashSet<>();
+        alerts.forEach(alert -> keys.add(CorrelationKey.of(alert)));
+        List<CorrelationKey> asked = List.copyOf(keys);
         Map<CorrelationKey, Incident> latest = new HashMap<>();
-        for (Incident incident : Incident.activeAmong(tenants, keys)) {
+        List<Incident> found = Incident.activeAmong(asked.stream().map(CorrelationKey::tenantId).toArray(UUID[]::new),
+                asked.stream().map(CorrelationKey::key).toArray(String[]::new),
+                asked.stream().map(k -> k.family().name()).toArray(String[]::new));
+        for (Incident incident : found) {
             CorrelationKey key = new CorrelationKey(incident.tenantId, incident.correlationKey,
                     CategoryFamily.valueOf(incident.family));
             latest.merge(key, incident, (a, b) -> a.lastSeenAt.isAfter(b.lastSeenAt) ? a : b);
