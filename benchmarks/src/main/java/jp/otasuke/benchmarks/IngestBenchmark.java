@@ -57,6 +57,7 @@ public final class IngestBenchmark {
         List<Phase> phases = new ArrayList<>();
         long maxRss;
         String ceiling;
+        String ceilingSame;
         double avgRecordBytes;
         try (BenchPlatform platform = new BenchPlatform()) {
             platform.startIngest(root);
@@ -73,10 +74,14 @@ public final class IngestBenchmark {
             rss.stopSampling();
             maxRss = rss.max;
 
-            avgRecordBytes = averageRecordSize(platform.kafka.bootstrapServers());
-            ceiling = producerPerformance(platform.kafka.bootstrapServers(), (int) Math.round(avgRecordBytes));
+            List<byte[]> written = recordsWritten(platform.kafka.bootstrapServers());
+            avgRecordBytes = written.stream().mapToInt(r -> r.length).average().orElse(1024);
+            ceiling = producerPerformance(platform.kafka.bootstrapServers(), "bench-raw",
+                    List.of("--record-size", Long.toString(Math.round(avgRecordBytes))));
+            ceilingSame = producerPerformance(platform.kafka.bootstrapServers(), "bench-raw-same",
+                    List.of("--payload-file", payloadFile(platform.dir, written).toString()));
         }
-        report(phases, ceiling, avgRecordBytes, maxRss);
+        report(phases, ceiling, ceilingSame, avgRecordBytes, maxRss);
     }
 
     /** HTTP_CLIENTS threads post batches for PHASE; alerts/s counts what was answered 202 and accepted. */
@@ -173,12 +178,13 @@ public final class IngestBenchmark {
     }
 
     private static String canonicalBatch(long first) {
+        String now = Instant.now().toString(); // a sensor's batch is read at one moment
         StringBuilder b = new StringBuilder("[");
         for (long n = first; n < first + BATCH; n++) {
             if (n > first) {
                 b.append(',');
             }
-            b.append("{\"sourceRef\":\"bench-").append(n).append("\",\"observedAt\":\"").append(Instant.now())
+            b.append("{\"sourceRef\":\"bench-").append(n).append("\",\"observedAt\":\"").append(now)
                     .append("\",\"category\":\"INTRUSION\",\"severity\":\"HIGH\",\"title\":\"ET EXPLOIT Apache HTTP Server ")
                     .append("2.4.49 - Path Traversal Attempt (CVE-2021-41773) M2\",\"host\":\"PC-").append(n % 50)
                     .append("\",\"srcIp\":\"203.0.113.").append(n % 250).append("\",\"dstIp\":\"192.168.1.10\",")
@@ -234,36 +240,47 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The average size of the alert records ingest wrote (value bytes), for an equal ProducerPerformance run. */
-    private static double averageRecordSize(String bootstrap) {
+    /** A sample of the alert records ingest wrote (their values), for ProducerPerformance runs like them. */
+    private static List<byte[]> recordsWritten(String bootstrap) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                 "group.id", "bench-size", "auto.offset.reset", "earliest", "max.poll.records", 2000),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(ALERTS));
-            long bytes = 0;
-            long count = 0;
+            List<byte[]> records = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 20_000;
-            while (count < 6000 && System.currentTimeMillis() < deadline) {
+            while (records.size() < 6000 && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    bytes += r.value().length;
-                    count++;
+                    records.add(r.value());
                 }
             }
-            return count == 0 ? 1024 : (double) bytes / count;
+            return records;
         }
     }
 
-    /** Kafka's ProducerPerformance in its own JVM, on the same broker, same record size and producer settings. */
-    private static String producerPerformance(String bootstrap, int recordSize) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("bench-raw", 6, (short) 1))).all().get();
+    /** The records one per line (JSON values hold no raw newline), as ProducerPerformance's --payload-file. */
+    private static Path payloadFile(Path dir, List<byte[]> records) throws java.io.IOException {
+        Path file = dir.resolve("alert-payloads.ndjson");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (byte[] record : records) {
+                out.write(record);
+                out.write('\n');
+            }
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", "bench-raw", "--num-records", Long.toString(Long.getLong("bench.rawRecords", 1_000_000)),
-                "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
-                "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true", "linger.ms=5",
-                "batch.size=65536", "compression.type=lz4");
+        return file;
+    }
+
+    /** Kafka's ProducerPerformance in its own JVM, on the same broker, with ingest's producer settings. */
+    private static String producerPerformance(String bootstrap, String topic, List<String> payload) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", topic, "--num-records", Long.toString(Long.getLong("bench.rawRecords", 1_000_000)),
+                "--throughput", "-1"));
+        command.addAll(payload);
+        command.addAll(List.of("--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
+                "linger.ms=5", "batch.size=65536", "compression.type=lz4"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = "";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -275,6 +292,7 @@ public final class IngestBenchmark {
             }
         }
         p.waitFor();
+        System.out.println(topic + ": " + last);
         return last;
     }
 
@@ -286,22 +304,28 @@ public final class IngestBenchmark {
         return sortedNanos.get(Math.max(0, index)) / 1e6;
     }
 
-    private static void report(List<Phase> phases, String ceiling, double avgRecordBytes, long maxRssKiB) throws Exception {
-        double raw = Double.parseDouble(ceiling.replaceAll(".*records sent, ([0-9.]+) records/sec.*", "$1"));
+    private static void report(List<Phase> phases, String ceiling, String ceilingSame, double avgRecordBytes, long maxRssKiB)
+            throws Exception {
+        double raw = rate(ceiling);
+        double rawSame = rate(ceilingSame);
         StringBuilder md = new StringBuilder();
         md.append("# ingest-service intake benchmark, ").append(LocalDate.now()).append("\n\n");
         md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
         md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s; ")
                 .append(HTTP_CLIENTS).append(" HTTP clients; ").append(SYSLOG_CONNECTIONS)
                 .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx" + System.getProperty("otasuke.serviceHeap", "256m") + ") all on this machine.\n\n");
-        md.append("Ceiling, same broker, same run: Kafka ProducerPerformance, record size ")
-                .append(Math.round(avgRecordBytes)).append(" B (the average alert record ingest wrote), acks=all, idempotent, ")
-                .append("linger 5 ms, 64 KiB batches, lz4:\n\n    ").append(ceiling).append("\n\n");
-        md.append("| path | alerts | seconds | alerts/s | % of raw producer | request p50 ms | request p99 ms |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("Ceilings, same broker, same run, Kafka ProducerPerformance with ingest's producer settings (acks=all, ")
+                .append("idempotent, linger 5 ms, 64 KiB batches, lz4):\n\n");
+        md.append("- A: random records of ").append(Math.round(avgRecordBytes))
+                .append(" B (the average alert record ingest wrote):\n\n    ").append(ceiling).append("\n\n");
+        md.append("- B: the alert records ingest wrote (6,000 of them, `--payload-file`), which lz4 compresses as it does ingest's:")
+                .append("\n\n    ").append(ceilingSame).append("\n\n");
+        md.append("| path | alerts | seconds | alerts/s | % of A | % of B | request p50 ms | request p99 ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
-            md.append(String.format("| %s | %d | %.1f | %.0f | %.0f%% | %s | %s |%n", p.name(), p.alerts(), p.seconds(),
-                    p.perSecond(), 100 * p.perSecond() / raw, Double.isNaN(p.p50Ms()) ? "–" : String.format("%.1f", p.p50Ms()),
+            md.append(String.format("| %s | %d | %.1f | %.0f | %.0f%% | %.0f%% | %s | %s |%n", p.name(), p.alerts(), p.seconds(),
+                    p.perSecond(), 100 * p.perSecond() / raw, 100 * p.perSecond() / rawSame,
+                    Double.isNaN(p.p50Ms()) ? "–" : String.format("%.1f", p.p50Ms()),
                     Double.isNaN(p.p99Ms()) ? "–" : String.format("%.1f", p.p99Ms())));
         }
         md.append(String.format("%nPeak RSS of ingest-service during the run: %d MiB.%n", maxRssKiB / 1024));
@@ -310,6 +334,10 @@ public final class IngestBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
         System.out.println("Written to " + out);
+    }
+
+    private static double rate(String producerPerformanceLine) {
+        return Double.parseDouble(producerPerformanceLine.replaceAll(".*records sent, ([0-9.]+) records/sec.*", "$1"));
     }
 
     /** Samples the service's RSS while the phases run. */

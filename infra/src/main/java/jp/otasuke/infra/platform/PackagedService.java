@@ -62,6 +62,11 @@ public record PackagedService(String name, int defaultPort, String database) {
             // -Dbench.jfr=/path/prefix: where the service spends its time (jfr print --events jdk.ExecutionSample)
             command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + name + ".jfr,settings=profile,dumponexit=true");
         }
+        String jvmOptions = System.getProperty("bench.serviceJvmOptions", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            // -Dbench.serviceJvmOptions="-XX:NativeMemoryTracking=summary ...": a JVM setting to try on the services
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar(root).toString()));
         return ChildProcess.start(name, command, env, root, log);
     }

@@ -10,12 +10,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.Enums.SensorKind;
 
 /** A network sensor or endpoint agent of a tenant. */
 @Entity
+// named: parsed once at boot, where a query string is parsed again on every request (every alert batch asks)
+@NamedQuery(name = "Sensor.activeByKeyHash", query = "from Sensor where keyHash = ?1 and revokedAt is null")
+@NamedQuery(name = "Sensor.activeBySourceAddress", query = "from Sensor where sourceAddress = ?1 and revokedAt is null")
 public class Sensor extends PanacheEntityBase {
 
     @Id
@@ -42,12 +46,12 @@ public class Sensor extends PanacheEntityBase {
 
     /** The active sensor holding this key; a revoked key finds nothing, at once. */
     public static Optional<Sensor> byKey(String presentedKey) {
-        return find("keyHash = ?1 and revokedAt is null", SensorKey.hash(presentedKey)).firstResultOptional();
+        return find("#Sensor.activeByKeyHash", SensorKey.hash(presentedKey)).firstResultOptional();
     }
 
     /** The active sensor registered for a syslog sender's address. */
     public static Optional<Sensor> bySourceAddress(String address) {
-        return find("sourceAddress = ?1 and revokedAt is null", address).firstResultOptional();
+        return find("#Sensor.activeBySourceAddress", address).firstResultOptional();
     }
 
     public static List<Sensor> ofTenant(UUID tenantId) {
