@@ -48,6 +48,9 @@ public final class IngestBenchmark {
     private static final int SYSLOG_CONNECTIONS = Integer.getInteger("bench.syslogConnections", 4);
     private static final String ALERTS = "otasuke.alerts.v1";
 
+    /** Numbers every alert of the run: a number used twice would be the same alert, a duplicate. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
     private record Phase(String name, long alerts, double seconds, double perSecond, double p50Ms, double p99Ms) {
     }
 
@@ -65,12 +68,18 @@ public final class IngestBenchmark {
             RssSampler rss = new RssSampler(platform);
             rss.start();
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
+            // JIT and pools first, not reported: a service that has been running a while is what the phases measure
+            Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15));
+            http(platform, "warm-up", url, key, "application/json", IngestBenchmark::canonicalBatch, warmUp);
+            http(platform, "warm-up", url + "?format=suricata-eve", key, "application/x-ndjson",
+                    IngestBenchmark::suricataBatch, warmUp);
+            syslog(platform, warmUp);
 
             phases.add(http(platform, "HTTP canonical JSON (arrays of " + BATCH + ")", url, key, "application/json",
-                    IngestBenchmark::canonicalBatch));
+                    IngestBenchmark::canonicalBatch, PHASE));
             phases.add(http(platform, "HTTP NDJSON Suricata EVE (" + BATCH + " lines)", url + "?format=suricata-eve", key,
-                    "application/x-ndjson", IngestBenchmark::suricataBatch));
-            phases.add(syslog(platform));
+                    "application/x-ndjson", IngestBenchmark::suricataBatch, PHASE));
+            phases.add(syslog(platform, PHASE));
             rss.stopSampling();
             maxRss = rss.max;
 
@@ -86,20 +95,19 @@ public final class IngestBenchmark {
 
     /** HTTP_CLIENTS threads post batches for PHASE; alerts/s counts what was answered 202 and accepted. */
     private static Phase http(BenchPlatform platform, String name, String url, String key, String contentType,
-            LongFunction<String> batchOf) throws Exception {
+            LongFunction<String> batchOf, Duration duration) throws Exception {
         long before = endOffsets(platform.kafka.bootstrapServers());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AtomicLong sequence = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        long end = start + PHASE.toNanos();
+        long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(HTTP_CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < HTTP_CLIENTS; c++) {
             clients.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    String body = batchOf.apply(sequence.getAndAdd(BATCH));
+                    String body = batchOf.apply(SEQUENCE.getAndAdd(BATCH));
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
                             .header("X-Sensor-Key", key).header("Content-Type", contentType)
@@ -128,12 +136,11 @@ public final class IngestBenchmark {
     }
 
     /** SYSLOG_CONNECTIONS TCP senders write FortiGate lines for PHASE; counted on Kafka until it stops growing. */
-    private static Phase syslog(BenchPlatform platform) throws Exception {
+    private static Phase syslog(BenchPlatform platform, Duration duration) throws Exception {
         String bootstrap = platform.kafka.bootstrapServers();
         long before = endOffsets(bootstrap);
-        AtomicLong sequence = new AtomicLong();
         long start = System.nanoTime();
-        long end = start + PHASE.toNanos();
+        long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(SYSLOG_CONNECTIONS);
         List<Future<Long>> senders = new ArrayList<>();
         for (int c = 0; c < SYSLOG_CONNECTIONS; c++) {
@@ -144,7 +151,7 @@ public final class IngestBenchmark {
                     while (System.nanoTime() < end) {
                         StringBuilder chunk = new StringBuilder();
                         for (int i = 0; i < 100; i++) {
-                            chunk.append("<185>").append(fortigate(sequence.getAndIncrement())).append('\n');
+                            chunk.append("<185>").append(fortigate(SEQUENCE.getAndIncrement())).append('\n');
                         }
                         out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
                         sent += 100;

@@ -108,11 +108,13 @@ public class SyslogServer {
             if (frames.isEmpty()) {
                 return;
             }
+            // the connection stays paused until its batch is published, so its order holds without an ordered
+            // executor; an ordered one would queue every connection's batches behind each other (one context)
             socket.pause();
             vertx.executeBlocking(() -> {
                 deliver(address, frames, parser, () -> open[0] && running);
                 return null;
-            }, true).onComplete(done -> socket.resume());
+            }, false).onComplete(done -> socket.resume());
         });
     }
 
