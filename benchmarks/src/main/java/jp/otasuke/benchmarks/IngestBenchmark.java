@@ -51,7 +51,9 @@ public final class IngestBenchmark {
     /** Numbers every alert of the run: a number used twice would be the same alert, a duplicate. */
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private record Phase(String name, long alerts, double seconds, double perSecond, double p50Ms, double p99Ms) {
+    /** One measured path; {@code format} is what ingest writes in its records, to find them on the topic. */
+    private record Phase(String name, String format, long alerts, double seconds, double perSecond, double p50Ms,
+            double p99Ms) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,8 +62,8 @@ public final class IngestBenchmark {
         List<Phase> phases = new ArrayList<>();
         long maxRss;
         String ceiling;
-        String ceilingSame;
-        double avgRecordBytes;
+        Map<String, String> ceilingSame = new java.util.LinkedHashMap<>();
+        Map<String, Double> recordBytes = new java.util.LinkedHashMap<>();
         try (BenchPlatform platform = new BenchPlatform()) {
             platform.startIngest(root);
             String key = platform.sensorKey();
@@ -70,31 +72,37 @@ public final class IngestBenchmark {
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
             // JIT and pools first, not reported: a service that has been running a while is what the phases measure
             Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15));
-            http(platform, "warm-up", url, key, "application/json", IngestBenchmark::canonicalBatch, warmUp);
-            http(platform, "warm-up", url + "?format=suricata-eve", key, "application/x-ndjson",
+            http(platform, "warm-up", "canonical", url, key, "application/json", IngestBenchmark::canonicalBatch, warmUp);
+            http(platform, "warm-up", "suricata-eve", url + "?format=suricata-eve", key, "application/x-ndjson",
                     IngestBenchmark::suricataBatch, warmUp);
             syslog(platform, warmUp);
 
-            phases.add(http(platform, "HTTP canonical JSON (arrays of " + BATCH + ")", url, key, "application/json",
-                    IngestBenchmark::canonicalBatch, PHASE));
-            phases.add(http(platform, "HTTP NDJSON Suricata EVE (" + BATCH + " lines)", url + "?format=suricata-eve", key,
-                    "application/x-ndjson", IngestBenchmark::suricataBatch, PHASE));
+            phases.add(http(platform, "HTTP canonical JSON (arrays of " + BATCH + ")", "canonical", url, key,
+                    "application/json", IngestBenchmark::canonicalBatch, PHASE));
+            phases.add(http(platform, "HTTP NDJSON Suricata EVE (" + BATCH + " lines)", "suricata-eve",
+                    url + "?format=suricata-eve", key, "application/x-ndjson", IngestBenchmark::suricataBatch, PHASE));
             phases.add(syslog(platform, PHASE));
             rss.stopSampling();
             maxRss = rss.max;
 
-            List<byte[]> written = recordsWritten(platform.kafka.bootstrapServers());
-            avgRecordBytes = written.stream().mapToInt(r -> r.length).average().orElse(1024);
+            Map<String, List<byte[]>> written = recordsWritten(platform.kafka.bootstrapServers(),
+                    phases.stream().map(Phase::format).toList());
+            written.forEach((format, records) -> recordBytes.put(format,
+                    records.stream().mapToInt(r -> r.length).average().orElse(1024)));
+            // A as in every run so far: random records the size of the canonical alert record
             ceiling = producerPerformance(platform.kafka.bootstrapServers(), "bench-raw",
-                    List.of("--record-size", Long.toString(Math.round(avgRecordBytes))));
-            ceilingSame = producerPerformance(platform.kafka.bootstrapServers(), "bench-raw-same",
-                    List.of("--payload-file", payloadFile(platform.dir, written).toString()));
+                    List.of("--record-size", Long.toString(Math.round(recordBytes.get("canonical")))));
+            for (Map.Entry<String, List<byte[]>> sample : written.entrySet()) {
+                ceilingSame.put(sample.getKey(), producerPerformance(platform.kafka.bootstrapServers(),
+                        "bench-raw-" + sample.getKey(), List.of("--payload-file",
+                                payloadFile(platform.dir, sample.getKey(), sample.getValue()).toString())));
+            }
         }
-        report(phases, ceiling, ceilingSame, avgRecordBytes, maxRss);
+        report(phases, ceiling, ceilingSame, recordBytes, maxRss);
     }
 
     /** HTTP_CLIENTS threads post batches for PHASE; alerts/s counts what was answered 202 and accepted. */
-    private static Phase http(BenchPlatform platform, String name, String url, String key, String contentType,
+    private static Phase http(BenchPlatform platform, String name, String format, String url, String key, String contentType,
             LongFunction<String> batchOf, Duration duration) throws Exception {
         long before = endOffsets(platform.kafka.bootstrapServers());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -132,7 +140,7 @@ public final class IngestBenchmark {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Phase(name, accepted.get(), seconds, accepted.get() / seconds, percentile(sorted, 50), percentile(sorted, 99));
+        return new Phase(name, format, accepted.get(), seconds, accepted.get() / seconds, percentile(sorted, 50), percentile(sorted, 99));
     }
 
     /** SYSLOG_CONNECTIONS TCP senders write FortiGate lines for PHASE; counted on Kafka until it stops growing. */
@@ -180,7 +188,7 @@ public final class IngestBenchmark {
         long onKafka = last - before;
         double seconds = (lastGrowth - start) / 1e9;
         System.out.printf("syslog: %d lines sent, %d alerts on Kafka%n", sent, onKafka);
-        return new Phase("Syslog TCP FortiGate lines (" + SYSLOG_CONNECTIONS + " connections)", onKafka, seconds,
+        return new Phase("Syslog TCP FortiGate lines (" + SYSLOG_CONNECTIONS + " connections)", "fortigate", onKafka, seconds,
                 onKafka / seconds, Double.NaN, Double.NaN);
     }
 
@@ -247,26 +255,36 @@ public final class IngestBenchmark {
         }
     }
 
-    /** A sample of the alert records ingest wrote (their values), for ProducerPerformance runs like them. */
-    private static List<byte[]> recordsWritten(String bootstrap) {
+    /**
+     * A sample of the alert records ingest wrote for each format (their values, 6,000 each), for ProducerPerformance
+     * runs sending the same bytes: the topic is read from the start until every format has its sample.
+     */
+    private static Map<String, List<byte[]>> recordsWritten(String bootstrap, List<String> formats) {
+        Map<String, List<byte[]>> samples = new java.util.LinkedHashMap<>();
+        formats.forEach(format -> samples.put(format, new ArrayList<>()));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "bench-size", "auto.offset.reset", "earliest", "max.poll.records", 2000),
+                "group.id", "bench-size", "auto.offset.reset", "earliest", "max.poll.records", 5000),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(ALERTS));
-            List<byte[]> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (records.size() < 6000 && System.currentTimeMillis() < deadline) {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (samples.values().stream().anyMatch(s -> s.size() < 6000) && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    records.add(r.value());
+                    String value = new String(r.value(), StandardCharsets.UTF_8);
+                    for (String format : formats) {
+                        List<byte[]> sample = samples.get(format);
+                        if (sample.size() < 6000 && value.contains("\"format\":\"" + format + "\"")) {
+                            sample.add(r.value());
+                        }
+                    }
                 }
             }
-            return records;
+            return samples;
         }
     }
 
     /** The records one per line (JSON values hold no raw newline), as ProducerPerformance's --payload-file. */
-    private static Path payloadFile(Path dir, List<byte[]> records) throws java.io.IOException {
-        Path file = dir.resolve("alert-payloads.ndjson");
+    private static Path payloadFile(Path dir, String format, List<byte[]> records) throws java.io.IOException {
+        Path file = dir.resolve("alert-payloads-" + format + ".ndjson");
         try (OutputStream out = Files.newOutputStream(file)) {
             for (byte[] record : records) {
                 out.write(record);
@@ -311,27 +329,28 @@ public final class IngestBenchmark {
         return sortedNanos.get(Math.max(0, index)) / 1e6;
     }
 
-    private static void report(List<Phase> phases, String ceiling, String ceilingSame, double avgRecordBytes, long maxRssKiB)
-            throws Exception {
+    private static void report(List<Phase> phases, String ceiling, Map<String, String> ceilingSame,
+            Map<String, Double> recordBytes, long maxRssKiB) throws Exception {
         double raw = rate(ceiling);
-        double rawSame = rate(ceilingSame);
         StringBuilder md = new StringBuilder();
         md.append("# ingest-service intake benchmark, ").append(LocalDate.now()).append("\n\n");
         md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
-        md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s; ")
+        md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s after a warm-up; ")
                 .append(HTTP_CLIENTS).append(" HTTP clients; ").append(SYSLOG_CONNECTIONS)
                 .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx" + System.getProperty("otasuke.serviceHeap", "256m") + ") all on this machine.\n\n");
         md.append("Ceilings, same broker, same run, Kafka ProducerPerformance with ingest's producer settings (acks=all, ")
                 .append("idempotent, linger 5 ms, 64 KiB batches, lz4):\n\n");
-        md.append("- A: random records of ").append(Math.round(avgRecordBytes))
-                .append(" B (the average alert record ingest wrote):\n\n    ").append(ceiling).append("\n\n");
-        md.append("- B: the alert records ingest wrote (6,000 of them, `--payload-file`), which lz4 compresses as it does ingest's:")
-                .append("\n\n    ").append(ceilingSame).append("\n\n");
-        md.append("| path | alerts | seconds | alerts/s | % of A | % of B | request p50 ms | request p99 ms |\n");
+        md.append("- A: random records of ").append(Math.round(recordBytes.get("canonical")))
+                .append(" B (the average canonical alert record):\n\n    ").append(ceiling).append("\n\n");
+        md.append("- B: each path's own records as ingest wrote them (6,000 of them, `--payload-file`), which lz4 compresses")
+                .append(" as it does ingest's:\n\n");
+        ceilingSame.forEach((format, line) -> md.append("    ").append(format).append(" (")
+                .append(Math.round(recordBytes.get(format))).append(" B average): ").append(line).append("\n"));
+        md.append("\n| path | alerts | seconds | alerts/s | % of A | % of B (its records) | request p50 ms | request p99 ms |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
             md.append(String.format("| %s | %d | %.1f | %.0f | %.0f%% | %.0f%% | %s | %s |%n", p.name(), p.alerts(), p.seconds(),
-                    p.perSecond(), 100 * p.perSecond() / raw, 100 * p.perSecond() / rawSame,
+                    p.perSecond(), 100 * p.perSecond() / raw, 100 * p.perSecond() / rate(ceilingSame.get(p.format())),
                     Double.isNaN(p.p50Ms()) ? "–" : String.format("%.1f", p.p50Ms()),
                     Double.isNaN(p.p99Ms()) ? "–" : String.format("%.1f", p.p99Ms())));
         }
