@@ -22,9 +22,29 @@ public record Page<T>(List<T> items, String nextCursor) {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+            throw invalidLimit();
         }
         return requested;
+    }
+
+    /**
+     * The same, from the query parameter as written: endpoints take it as text, because a parameter the
+     * framework cannot convert answers 404, and {@code limit=abc} is a bad request, not a missing page.
+     */
+    public static int limit(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        if (!requested.strip().matches("[0-9]{1,4}")) {
+            throw invalidLimit();
+        }
+        return limit(Integer.valueOf(requested.strip()));
+    }
+
+    private static ProblemException invalidLimit() {
+        String message = "limit must be a whole number between 1 and " + MAX_LIMIT;
+        return new ProblemException(400, "Bad Request", message,
+                java.util.List.of(new jp.otasuke.common.problem.Problem.FieldError("limit", message)));
     }
 
     /** The id a cursor stands for, or null for the first page. */

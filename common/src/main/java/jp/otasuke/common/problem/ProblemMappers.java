@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -36,18 +38,68 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Bad Request", 400, "The request has invalid fields", errors));
     }
 
-    /** A body that is not JSON, or not of the expected shape. */
+    /** A body that is not JSON, or not of the expected shape: 400 naming the field. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
+        return respond(Problem.of(400, "Bad Request", detail(e)));
+    }
+
+    /** What was wrong with the body, naming the field the way the client wrote it. */
+    static String detail(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = "Field '" + path(m) + "'";
+            if (e instanceof InvalidFormatException f && !isScalar(f.getTargetType())) {
+                return f.getTargetType() == String.class ? field + " must not contain control characters (such as NUL)"
+                        : field + " has an invalid value" + (f.getValue() instanceof String || f.getValue() instanceof Number
+                                ? ": " + f.getValue() : "");
+            }
+            if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return field + " must be " + expected(mismatch.getTargetType());
+            }
+            if (m.getCause() instanceof InputCoercionException) {
+                return field + " is out of range";
+            }
+            return field + " is invalid";
+        }
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            return "Field '" + duplicate.group(1) + "' appears more than once";
+        }
         String detail = "The body is not valid JSON";
-        if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
-            detail = "Field '" + path(f) + "' has an invalid value: " + f.getValue();
-        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            detail = "Field '" + path(m) + "' has the wrong type";
-        } else if (e.getLocation() != null) {
+        if (e.getLocation() != null) {
             detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
-        return respond(Problem.of(400, "Bad Request", detail));
+        return detail;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
+    /** Numbers and booleans: a wrong value there is a wrong kind of JSON value (10000.9 for yen, "9800"). */
+    private static boolean isScalar(Class<?> type) {
+        return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "a whole number (a JSON integer, not a decimal or a text)";
+        }
+        if (type == String.class) {
+            return "a text (a JSON string)";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list (a JSON array)";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "a " + (type.isRecord() || !type.getName().startsWith("java.") ? "JSON object" : type.getSimpleName());
     }
 
     /** Quarkus REST has built-in mappers for these subtypes; ours must be as specific to win. */
@@ -58,6 +110,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmapped(JsonMappingException e) {
         return unreadable(e);
     }
 
@@ -94,7 +151,7 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -20,4 +20,17 @@ public final class QueryParams {
             throw ProblemException.badRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** A UUID query parameter (a filter by id), null when blank; 400 naming the parameter otherwise. */
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            String message = name + " must be a UUID";
+            throw new ProblemException(400, "Bad Request", message, java.util.List.of(new Problem.FieldError(name, message)));
+        }
+    }
 }

@@ -37,6 +37,11 @@ public class JobActions {
     /** A phone's clock may be a little ahead; an action from further in the future is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    private static ProblemException badTime(String message) {
+        return new ProblemException(400, "Bad Request", message,
+                java.util.List.of(new jp.otasuke.common.problem.Problem.FieldError("at", message)));
+    }
+
     private final DispatchConfig config;
     private final JobLog log;
     private final Replanner replanner;
@@ -55,18 +60,22 @@ public class JobActions {
     public Answer apply(UUID jobId, UUID engineer, ActionRequest action) {
         DispatchJob job = DispatchJob.forUpdate(jobId).orElseThrow(() -> ProblemException.notFound("Job " + jobId));
         Optional<JobAction> earlier = JobAction.findByIdOptional(action.opId());
-        if (earlier.isPresent()) {
-            if (!earlier.get().engineerId.equals(engineer) || !earlier.get().jobId.equals(jobId)) {
-                throw ProblemException.conflict("Operation id " + action.opId() + " was used for another action");
-            }
-            return new Answer(earlier.get().status, earlier.get().response);
+        if (earlier.isPresent() && earlier.get().engineerId.equals(engineer) && earlier.get().jobId.equals(jobId)) {
+            return new Answer(earlier.get().status, earlier.get().response); // the phone sent it again
         }
         boolean everMine = engineer.equals(job.engineerId) || job.declinedByList().contains(engineer);
         if (!everMine) {
-            throw ProblemException.notFound("Job " + jobId); // another engineer's job is not shown to exist
+            // another engineer's job is not shown to exist, not even through an opId replayed onto it
+            throw ProblemException.notFound("Job " + jobId);
+        }
+        if (earlier.isPresent()) {
+            throw ProblemException.conflict("Operation id " + action.opId() + " was used for another action");
         }
         if (action.at().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.badRequest("at lies in the future; check the phone's clock");
+            throw badTime("at lies in the future; check the phone's clock");
+        }
+        if (action.at().isBefore(job.createdAt.minus(CLOCK_SKEW))) {
+            throw badTime("at lies before the job was created; check the phone's clock");
         }
         Answer answer = decide(job, engineer, action);
         JobAction record = new JobAction();

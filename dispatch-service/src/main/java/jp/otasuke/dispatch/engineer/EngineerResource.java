@@ -25,6 +25,10 @@ import jp.otasuke.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class EngineerResource {
 
+    // 201 Location from the configured public URL, not from the Host header
+    @jakarta.inject.Inject
+    jp.otasuke.common.http.PublicLinks links;
+
     /** An engineer as the API shows it. */
     public record EngineerView(UUID id, String name, String email, String username, double homeLatitude,
             double homeLongitude, List<String> skills, List<String> shiftDays, LocalTime shiftStart, LocalTime shiftEnd,
@@ -48,12 +52,12 @@ public class EngineerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response onboard(@Valid @NotNull OnboardEngineerRequest request) {
         EngineerOnboarding.Onboarded onboarded = onboarding.onboard(request);
-        return Response.created(URI.create("/api/v1/engineers/" + onboarded.id())).entity(onboarded).build();
+        return links.created("/api/v1/engineers/" + onboarded.id()).entity(onboarded).build();
     }
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR})
-    public Page<EngineerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<EngineerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         return Page.of(Engineer.page(Page.after(cursor), size + 1), size, EngineerView::of, e -> e.id);
     }

@@ -3,6 +3,8 @@ package jp.otasuke.dispatch.engineer;
 import java.time.LocalTime;
 import java.util.List;
 
+import jp.otasuke.common.json.SingleLine;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,10 +17,10 @@ import jakarta.validation.constraints.Size;
 
 /** {@code POST /engineers} (API.md): who, from where, what they can do, when they work. */
 public record OnboardEngineerRequest(
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank @SingleLine @Size(max = 100) String name,
         @NotBlank @Email @Size(max = 200) String email,
         @NotNull @Valid HomeBase homeBase,
-        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> skills,
+        @NotEmpty @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 50) String> skills,
         @NotNull @Valid ShiftRequest shift,
         @Size(min = 8, max = 100) String initialPassword) {
 

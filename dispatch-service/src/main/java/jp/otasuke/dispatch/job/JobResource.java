@@ -35,7 +35,7 @@ public class JobResource {
     @GET
     @Path("/jobs")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
-    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         StringBuilder query = new StringBuilder("1 = 1");

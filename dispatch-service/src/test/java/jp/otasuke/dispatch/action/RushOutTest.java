@@ -72,6 +72,7 @@ class RushOutTest {
 
         phone.request().when().get("/api/v1/me/jobs").then().statusCode(200).body("id", equalTo(List.of(jobId.toString())));
         Instant t = Instant.now().minusSeconds(4 * 3600).truncatedTo(ChronoUnit.SECONDS);
+        createdAt(jobId, t.minusSeconds(600)); // the phone replays a day's work: the job existed before its first action
         String accepted = act(phone, jobId, Map.of("opId", "op-accept-" + jobId, "type", "ACCEPT", "at", t.toString()), 200);
         String replayed = act(phone, jobId, Map.of("opId", "op-accept-" + jobId, "type", "ACCEPT", "at", t.toString()), 200);
         assertEquals(accepted, replayed, "a replay is answered as the first time");
@@ -142,6 +143,40 @@ class RushOutTest {
                 .when().post("/api/v1/jobs/{id}/actions", jobId).then().statusCode(404)
                 .contentType("application/problem+json");
         assertEquals(JobStatus.ASSIGNED, Rushes.reload(jobId).status);
+    }
+
+    @Test
+    void anActionTimedBeforeTheJobExistedIsRefusedNamingItsTime() {
+        Map<String, Object> sato = world.engineer("Sato Kenji", 35.6812, 139.7671);
+        UUID jobId = planned(world.jobFor(world.request(Urgency.IMMEDIATE)).id).id;
+        ApiUser phone = ApiUser.as((String) sato.get("username"), "field-engineer-pw");
+
+        phone.json(Map.of("opId", "op-1970-" + jobId, "type", "ACCEPT", "at", "1970-01-01T00:05:00Z"))
+                .when().post("/api/v1/jobs/{id}/actions", jobId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("at"));
+        phone.json(Map.of("opId", "op-future-" + jobId, "type", "ACCEPT", "at", Instant.now().plusSeconds(3600).toString()))
+                .when().post("/api/v1/jobs/{id}/actions", jobId).then().statusCode(400).body("errors[0].field", equalTo("at"));
+        assertEquals(JobStatus.ASSIGNED, Rushes.reload(jobId).status);
+        act(phone, jobId, Map.of("opId", "op-now-" + jobId, "type", "ACCEPT", "at", Instant.now().toString()), 200);
+    }
+
+    @Test
+    void anotherEngineersOpIdReplayedOnTheirJobDoesNotConfirmTheJobExists() {
+        Map<String, Object> sato = world.engineer("Sato Kenji", 35.6812, 139.7671);
+        UUID jobId = planned(world.jobFor(world.request(Urgency.IMMEDIATE)).id).id;
+        ApiUser phone = ApiUser.as((String) sato.get("username"), "field-engineer-pw");
+        act(phone, jobId, Map.of("opId", "op-mine-" + jobId, "type", "ACCEPT", "at", Instant.now().toString()), 200);
+        Map<String, Object> other = new Rushes().engineer("Other World", 35.0, 135.0);
+
+        ApiUser.as((String) other.get("username"), "field-engineer-pw")
+                .json(Map.of("opId", "op-mine-" + jobId, "type", "ACCEPT", "at", Instant.now().toString()))
+                .when().post("/api/v1/jobs/{id}/actions", jobId).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static void createdAt(UUID jobId, Instant when) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> DispatchJob.update("createdAt = ?1 where id = ?2", when, jobId));
     }
 
     @Test

@@ -56,6 +56,10 @@ public record PackagedService(String name, int defaultPort, String database) {
                 "LOG_JSON", "true",
                 // glibc's default of 8 malloc arenas per core holds on to memory the JVM gave back (as in the image)
                 "MALLOC_ARENA_MAX", "2"));
+        // this machine's platform only: the demo's webhook printer and the tests' receivers listen on plain http on
+        // localhost; in production the outbound policy allows neither (common's OutboundUrlPolicy)
+        env.put("OUTBOUND_ALLOW_HTTP", "true");
+        env.put("OUTBOUND_ALLOW_LOOPBACK", "true");
         env.putAll(extraEnv);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("otasuke.serviceHeap", "256m"),

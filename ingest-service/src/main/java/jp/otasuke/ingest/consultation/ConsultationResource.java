@@ -33,6 +33,10 @@ import jp.otasuke.ingest.tenant.Tenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsultationResource {
 
+    // 201 Location from the configured public URL, not from the Host header
+    @jakarta.inject.Inject
+    jp.otasuke.common.http.PublicLinks links;
+
     public record OpenConsultationRequest(
             @NotBlank @Size(max = 200) String subject,
             @NotBlank @Size(max = 10_000) String body,
@@ -76,12 +80,12 @@ public class ConsultationResource {
         c.persist();
         outbox.publish(new ConsultationOpened(UUID.randomUUID(), c.createdAt, c.id, tenantId, c.subject, c.body,
                 c.contactPhone, c.openedBy));
-        return Response.created(URI.create("/api/v1/consultations/" + c.id)).entity(ConsultationView.of(c)).build();
+        return links.created("/api/v1/consultations/" + c.id).entity(ConsultationView.of(c)).build();
     }
 
     @GET
     @RolesAllowed({Roles.SME_USER, Roles.SOC_OPERATOR})
-    public Page<ConsultationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<ConsultationView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID scope = caller.is(Roles.SOC_OPERATOR) ? null : caller.requireTenantId();
         int size = Page.limit(limit);
         return Page.of(Consultation.page(scope, Page.after(cursor), size + 1), size, ConsultationView::of, c -> c.id);

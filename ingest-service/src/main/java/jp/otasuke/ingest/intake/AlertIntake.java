@@ -92,9 +92,21 @@ public class AlertIntake {
             details = new LinkedHashMap<>(details);
             details.put("rawTruncatedFrom", Integer.toString(a.raw().length()));
         }
-        return new AlertReceived(id, received, id, sensor.tenantId, sensor.id, sensor.kind, a.format(), a.sourceRef(),
-                a.observedAt() != null ? a.observedAt() : received, a.category(), a.severity(), a.title(), a.host(),
-                a.srcIp(), a.dstIp(), a.user(), a.signature(), details, raw);
+        Map<String, String> kept = new LinkedHashMap<>();
+        details.forEach((k, v) -> kept.put(keepable(k), keepable(v)));
+        return new AlertReceived(id, received, id, sensor.tenantId, sensor.id, sensor.kind, a.format(),
+                keepable(a.sourceRef()), a.observedAt() != null ? a.observedAt() : received, a.category(), a.severity(),
+                keepable(a.title()), keepable(a.host()), keepable(a.srcIp()), keepable(a.dstIp()), keepable(a.user()),
+                keepable(a.signature()), kept, keepable(raw));
+    }
+
+    /**
+     * A sensor's text with each NUL written out as the six characters backslash-u-0000: PostgreSQL cannot store NUL in text, and an
+     * alert answered 202 must reach an incident (it went to a dead-letter topic before). The id was taken
+     * from the bytes as sent, so a resent alert is still the same alert.
+     */
+    static String keepable(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "\\u0000");
     }
 
     private void count(String channel, String outcome, int n) {

@@ -37,6 +37,10 @@ import jp.otasuke.ingest.tenant.Tenant;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class SensorResource {
 
+    // 201 Location from the configured public URL, not from the Host header
+    @jakarta.inject.Inject
+    jp.otasuke.common.http.PublicLinks links;
+
     public record RegisterSensorRequest(
             @NotNull SensorKind kind,
             @NotBlank @Size(max = 100) String name,
@@ -74,7 +78,7 @@ public class SensorResource {
         sensor.createdAt = Instant.now();
         sensor.persist();
         Log.infof("Registered sensor %s (%s) for tenant %s, key %s", sensor.id, sensor.kind, tenantId, key);
-        return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/sensors/" + sensor.id))
+        return links.created("/api/v1/tenants/" + tenantId + "/sensors/" + sensor.id)
                 .entity(SensorView.of(sensor, key.value())).build();
     }
 

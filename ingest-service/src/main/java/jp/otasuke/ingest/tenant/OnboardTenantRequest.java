@@ -1,5 +1,6 @@
 package jp.otasuke.ingest.tenant;
 
+import jp.otasuke.common.json.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,8 +16,8 @@ import jp.otasuke.common.events.Enums.PlanType;
 
 /** {@code POST /api/v1/tenants}: everything needed to onboard an SME in one call. */
 public record OnboardTenantRequest(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 100) String industry,
+        @NotBlank @SingleLine @Size(max = 200) String name,
+        @SingleLine @Size(max = 100) String industry,
         @NotBlank @Email @Size(max = 254) String contactEmail,
         @Size(max = 30) @Pattern(regexp = "[0-9+\\-() ]*", message = "must be a phone number") String contactPhone,
         @NotNull @Valid SiteRequest site,
@@ -26,8 +27,8 @@ public record OnboardTenantRequest(
     /** The site an engineer rushes to; coordinates within Japan. */
     public record SiteRequest(
             @NotBlank @Pattern(regexp = "\\d{3}-?\\d{4}", message = "must be a Japanese postal code like 530-0001") String postalCode,
-            @NotBlank @Size(max = 20) String prefecture,
-            @NotBlank @Size(max = 300) String address,
+            @NotBlank @SingleLine @Size(max = 20) String prefecture,
+            @NotBlank @SingleLine @Size(max = 300) String address,
             @NotNull @DecimalMin("20.0") @DecimalMax("46.0") Double latitude,
             @NotNull @DecimalMin("122.0") @DecimalMax("154.0") Double longitude) {
     }
@@ -41,7 +42,7 @@ public record OnboardTenantRequest(
     /** The SME's first user; without {@code initialPassword} one is generated and must be changed at first login. */
     public record AdminRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @SingleLine @Size(max = 100) String name,
             @Size(min = 12, max = 128) String initialPassword) {
     }
 }

@@ -26,6 +26,10 @@ import jp.otasuke.common.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
+    // 201 Location from the configured public URL, not from the Host header
+    @jakarta.inject.Inject
+    jp.otasuke.common.http.PublicLinks links;
+
     private final Caller caller;
     private final TenantOnboarding onboarding;
 
@@ -40,13 +44,13 @@ public class TenantResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Response onboard(@NotNull @Valid OnboardTenantRequest request) {
         TenantOnboarding.Onboarded onboarded = onboarding.onboard(request);
-        return Response.created(java.net.URI.create("/api/v1/tenants/" + onboarded.tenant().id()))
+        return links.created("/api/v1/tenants/" + onboarded.tenant().id())
                 .entity(onboarded).build();
     }
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR, Roles.SME_USER})
-    public Page<TenantView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<TenantView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         if (caller.is(Roles.SME_USER) && !caller.is(Roles.SOC_OPERATOR) && !caller.is(Roles.PLATFORM_ADMIN)) {
             Tenant own = Tenant.findById(caller.requireTenantId());
             return new Page<>(own == null ? List.of() : List.of(TenantView.of(own)), null);

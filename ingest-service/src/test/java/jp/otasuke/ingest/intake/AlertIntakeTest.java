@@ -59,6 +59,21 @@ class AlertIntakeTest {
     }
 
     @Test
+    void anAlertWithANulByteIsAcceptedWithTheNulWrittenOutSoTriageCanStoreIt() {
+        // PostgreSQL refuses NUL in text: sent on as it came, this alert was 202'd and then dead-lettered by triage
+        String body = MALWARE.formatted(UUID.randomUUID()).replace("Emotet loader", "Emotet\\u0000loader")
+                .replace("PC-01", "PC\\u0000-01");
+        given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202).body("accepted", equalTo(1));
+
+        AlertReceived alert = published(sensor.tenantId(), 1).get(0);
+        assertEquals("Emotet\\u0000loader blocked", alert.title());
+        assertEquals("PC\\u0000-01", alert.host());
+        assertEquals(-1, alert.raw().indexOf('\0'));
+    }
+
+    @Test
     void theSameAlertSentTwiceIsOneAlert() {
         String body = "[" + MALWARE.formatted("same") + "," + MALWARE.formatted("same") + "]";
         given().header("X-Sensor-Key", sensor.apiKey()).contentType(ContentType.JSON).body(body)

@@ -58,7 +58,7 @@ public class ClaimResource {
     @GET
     @RolesAllowed({Roles.INSURER, Roles.SME_USER, Roles.SOC_OPERATOR})
     public Page<ClaimView> list(@QueryParam("status") String status, @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();

@@ -35,6 +35,14 @@ import jp.otasuke.common.tenants.KnownTenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
+    // the insurers with a client in the realm; a policy for any other could never be handled by anyone
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "otasuke.insurers")
+    java.util.List<String> knownInsurers;
+
+    // 201 Location from the configured public URL, not from the Host header
+    @jakarta.inject.Inject
+    jp.otasuke.common.http.PublicLinks links;
+
     /** A policy as the API shows it. */
     public record PolicyView(UUID id, UUID tenantId, String insurerId, String policyNumber, LocalDate startsOn,
             LocalDate endsOn, long perIncidentLimitYen, long annualAggregateLimitYen, long deductibleYen,
@@ -71,6 +79,11 @@ public class PolicyResource {
         if (request.perIncidentLimitYen() > request.annualAggregateLimitYen()) {
             throw ProblemException.unprocessable("The per-incident limit cannot exceed the annual aggregate");
         }
+        if (!knownInsurers.contains(request.insurerId())) {
+            String message = "insurerId must be one of the insurers the platform works with: " + knownInsurers;
+            throw new ProblemException(422, "Unprocessable Content", message,
+                    java.util.List.of(new jp.otasuke.common.problem.Problem.FieldError("insurerId", message)));
+        }
         if (KnownTenant.findById(request.tenantId()) == null) {
             throw ProblemException.unprocessable("Tenant " + request.tenantId() + " is not known (yet) to insurance-service");
         }
@@ -93,12 +106,12 @@ public class PolicyResource {
         policy.deductibleYen = request.deductibleYen();
         policy.coveredCostTypes = request.coveredCostTypes().stream().distinct().map(Enum::name).toList();
         policy.persist();
-        return Response.created(URI.create("/api/v1/policies/" + policy.id)).entity(PolicyView.of(policy)).build();
+        return links.created("/api/v1/policies/" + policy.id).entity(PolicyView.of(policy)).build();
     }
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.INSURER})
-    public Page<PolicyView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<PolicyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String insurer = caller.is(Roles.PLATFORM_ADMIN) ? null : caller.requireInsurerId();
         int size = Page.limit(limit);
         return Page.of(Policy.page(insurer, Page.after(cursor), size + 1), size, PolicyView::of, p -> p.id);

@@ -19,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.tx.AfterCommit;
 
 /**
@@ -37,16 +38,20 @@ public class DeliveryWorker {
     private final Duration firstRetry;
     private final Duration longestRetry;
     private final Duration poll;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final OutboundUrlPolicy urlPolicy;
+    // a redirect is never followed: it could point anywhere, the policy checked only the registered URL
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
 
-    DeliveryWorker(SecretBox secrets, AfterCommit afterCommit,
+    DeliveryWorker(SecretBox secrets, AfterCommit afterCommit, OutboundUrlPolicy urlPolicy,
             @ConfigProperty(name = "otasuke.webhooks.first-retry") Duration firstRetry,
             @ConfigProperty(name = "otasuke.webhooks.longest-retry") Duration longestRetry,
             @ConfigProperty(name = "otasuke.webhooks.poll") Duration poll) {
         this.secrets = secrets;
         this.afterCommit = afterCommit;
+        this.urlPolicy = urlPolicy;
         this.firstRetry = firstRetry;
         this.longestRetry = longestRetry;
         this.poll = poll;
@@ -110,9 +115,12 @@ public class DeliveryWorker {
     private void deliver(WebhookDelivery delivery) {
         Webhook webhook = Webhook.findById(delivery.webhookId);
         delivery.attempts++;
+        String internalDetail;
         try {
+            // again at each delivery: the host's name may have been re-pointed at an internal address since
+            URI target = urlPolicy.check(webhook.url);
             long now = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url)).timeout(Duration.ofSeconds(5))
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
                     .header("X-Otasuke-Delivery", delivery.id.toString())
                     .header("X-Otasuke-Event", delivery.eventType)
@@ -127,15 +135,28 @@ public class DeliveryWorker {
                 return;
             }
             delivery.lastError = "HTTP " + response.statusCode();
+            internalDetail = delivery.lastError;
+        } catch (OutboundUrlPolicy.Refused e) {
+            delivery.lastStatusCode = null;
+            delivery.lastError = "Not sent: " + e.getMessage();
+            internalDetail = delivery.lastError;
+        } catch (java.net.http.HttpTimeoutException e) {
+            delivery.lastStatusCode = null;
+            delivery.lastError = "The receiver did not answer in time";
+            internalDetail = e.toString();
         } catch (java.io.IOException | IllegalArgumentException e) {
-            delivery.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // the insurer sees that it failed, not how (a refused port or a reset would map our network for it)
+            delivery.lastStatusCode = null;
+            delivery.lastError = "Could not connect to the receiver";
+            internalDetail = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            delivery.lastError = "interrupted";
+            delivery.lastError = "Not sent yet";
+            internalDetail = "interrupted";
         }
         delivery.nextAttemptAt = Instant.now().plus(backoff(delivery.attempts));
         Log.infof("Webhook delivery %d (claim %s) failed, attempt %d: %s; next at %s", delivery.id, delivery.claimId,
-                delivery.attempts, delivery.lastError, delivery.nextAttemptAt);
+                delivery.attempts, internalDetail, delivery.nextAttemptAt);
     }
 
     /** first, 2×first, 4×first ... up to the longest. */

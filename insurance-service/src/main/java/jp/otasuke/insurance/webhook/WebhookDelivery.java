@@ -14,7 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One claim change to one webhook: PENDING until the receiver answers 2xx (then DELIVERED), retried with
- * exponential backoff. Rows live in the database, so deliveries survive a restart; ids give the order per claim.
+ * exponential backoff (CANCELLED when its webhook is deleted first). Rows live in the database, so deliveries survive a restart; ids give the order per claim.
  */
 @Entity
 @Table(name = "webhook_delivery")
@@ -22,6 +22,8 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
+    /** Its webhook was deleted before it was delivered. */
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

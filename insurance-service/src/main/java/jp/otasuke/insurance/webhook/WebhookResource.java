@@ -12,7 +12,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.otasuke.common.http.PublicLinks;
+import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
@@ -35,6 +41,9 @@ public class WebhookResource {
     }
 
     public record Registered(UUID id, String url, Instant createdAt) {
+        static Registered of(Webhook webhook) {
+            return new Registered(webhook.id, webhook.url, webhook.createdAt);
+        }
     }
 
     public record DeliveryView(long id, UUID webhookId, UUID claimId, String eventType, String status, int attempts,
@@ -43,25 +52,30 @@ public class WebhookResource {
 
     private final Caller caller;
     private final SecretBox secrets;
+    private final OutboundUrlPolicy urlPolicy;
+    private final PublicLinks links;
 
-    WebhookResource(Caller caller, SecretBox secrets) {
+    WebhookResource(Caller caller, SecretBox secrets, OutboundUrlPolicy urlPolicy, PublicLinks links) {
         this.caller = caller;
         this.secrets = secrets;
+        this.urlPolicy = urlPolicy;
+        this.links = links;
     }
 
-    /** 201 {id, url}: the secret is kept encrypted and never shown again. */
+    public record SecretRotation(@NotBlank @Size(min = 16, max = 200) String secret) {
+    }
+
+    /** 201 {id, url}: the secret is kept encrypted and never shown again. The URL must pass the outbound policy. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response register(@Valid @NotNull Registration registration) {
         URI url;
         try {
-            url = URI.create(registration.url().strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("url is not a URL");
-        }
-        if (url.getHost() == null || !List.of("http", "https").contains(url.getScheme())) {
-            throw ProblemException.badRequest("url must be an absolute http or https URL");
+            url = urlPolicy.check(registration.url());
+        } catch (OutboundUrlPolicy.Refused refused) {
+            throw new ProblemException(400, "Bad Request", refused.getMessage(),
+                    List.of(new Problem.FieldError("url", refused.getMessage())));
         }
         Webhook webhook = new Webhook();
         webhook.id = UUID.randomUUID();
@@ -70,14 +84,51 @@ public class WebhookResource {
         webhook.secretCiphertext = secrets.seal(registration.secret());
         webhook.createdAt = Instant.now();
         webhook.persist();
-        return Response.created(URI.create("/api/v1/webhooks/" + webhook.id))
-                .entity(new Registered(webhook.id, webhook.url, webhook.createdAt)).build();
+        return links.created("/api/v1/webhooks/" + webhook.id).entity(Registered.of(webhook)).build();
+    }
+
+    /** The insurer's own active webhooks, oldest first. */
+    @GET
+    public Page<Registered> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        UUID after = Page.after(cursor);
+        String insurer = caller.requireInsurerId();
+        List<Webhook> rows = (after == null
+                ? Webhook.<Webhook>find("insurerId = ?1 and active = true order by id", insurer)
+                : Webhook.<Webhook>find("insurerId = ?1 and active = true and id > ?2 order by id", insurer, after))
+                .page(0, size + 1).list();
+        return Page.of(rows, size, Registered::of, w -> w.id);
+    }
+
+    /** 204: no more deliveries to it; what is still pending for it is cancelled. Another insurer's: 404. */
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    public void delete(@PathParam("id") UUID id) {
+        Webhook webhook = own(id);
+        webhook.active = false;
+        WebhookDelivery.update("status = ?1 where webhookId = ?2 and status = ?3", WebhookDelivery.CANCELLED, webhook.id,
+                WebhookDelivery.PENDING);
+    }
+
+    /** 204: deliveries from now on are signed with the new secret. */
+    @PUT
+    @Path("/{id}/secret")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public void rotateSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation rotation) {
+        own(id).secretCiphertext = secrets.seal(rotation.secret());
+    }
+
+    private Webhook own(UUID id) {
+        return Webhook.<Webhook>find("id = ?1 and insurerId = ?2 and active = true", id, caller.requireInsurerId())
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Webhook " + id));
     }
 
     /** The insurer's deliveries, newest first. */
     @GET
     @Path("/deliveries")
-    public Page<DeliveryView> deliveries(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<DeliveryView> deliveries(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long before = parseCursor(cursor);
         List<WebhookDelivery> rows = WebhookDelivery.<WebhookDelivery>find("insurerId = ?1 and id < ?2 order by id desc",

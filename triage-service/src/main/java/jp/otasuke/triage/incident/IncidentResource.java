@@ -34,11 +34,11 @@ public class IncidentResource {
     @GET
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
     public Page<IncidentView> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
-            @QueryParam("tenantId") UUID tenantId, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("tenantId") String tenantId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         boolean soc = isSoc();
         IncidentQueue queue = new IncidentQueue(QueryParams.enumValue(IncidentStatus.class, "status", status),
-                QueryParams.enumValue(Priority.class, "priority", priority), soc ? tenantId : caller.requireTenantId());
+                QueryParams.enumValue(Priority.class, "priority", priority), soc ? QueryParams.uuid("tenantId", tenantId) : caller.requireTenantId());
         return Page.of(queue.page(Page.after(cursor), size + 1), size,
                 soc ? IncidentView::forSoc : IncidentView::forCustomer, i -> i.id);
     }
@@ -55,7 +55,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/alerts")
     @RolesAllowed(Roles.SOC_OPERATOR)
-    public Page<AlertView> alerts(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+    public Page<AlertView> alerts(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         visible(id);
         int size = Page.limit(limit);

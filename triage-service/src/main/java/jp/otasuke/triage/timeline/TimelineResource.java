@@ -31,7 +31,7 @@ public class TimelineResource {
     /** Oldest first; {@code limit} (default and max 500) bounds it, as every list here is bounded. */
     @GET
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
-    public List<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
+    public List<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("limit") String limit) {
         boolean soc = caller.is(Roles.SOC_OPERATOR);
         Incident.visible(id, soc ? null : caller.requireTenantId())
                 .orElseThrow(() -> ProblemException.notFound("Incident " + id));

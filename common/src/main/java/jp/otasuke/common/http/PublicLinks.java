@@ -1,0 +1,25 @@
+package jp.otasuke.common.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Links the service hands out (a 201's {@code Location}) start with the configured public URL, never with
+ * the request's {@code Host} header, which the caller controls.
+ */
+@ApplicationScoped
+public class PublicLinks {
+
+    private final String base;
+
+    PublicLinks(@ConfigProperty(name = "otasuke.public-url") String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** 201 Created with {@code Location} = public URL + path. */
+    public Response.ResponseBuilder created(String path) {
+        return Response.status(Response.Status.CREATED).header("Location", base + path);
+    }
+}
