@@ -85,6 +85,27 @@ class RealServersTest {
         assertEquals("INS-B", insurerB.get("insurer_id").asText());
     }
 
+    @Test
+    void keycloaksMasterAdministratorHasARandomPasswordKeptOwnerOnlyNotAdminAdmin() throws Exception {
+        var keycloak = TestServers.keycloak();
+        java.nio.file.Path file = keycloak.adminPasswordFile();
+        String password = java.nio.file.Files.readString(file).strip();
+
+        assertTrue(password.length() >= 20, "a generated password, not a word");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)));
+        assertEquals(401, masterLogin(keycloak.url(), "admin", "admin"));
+        assertEquals(200, masterLogin(keycloak.url(), "admin", password));
+    }
+
+    private static int masterLogin(String keycloak, String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=" + user + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static void send(String bootstrap, String value) throws Exception {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {

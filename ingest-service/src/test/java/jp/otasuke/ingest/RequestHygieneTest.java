@@ -93,6 +93,31 @@ class RequestHygieneTest {
     }
 
     @Test
+    void aCallerSendingFasterThanTheLimitGets429WithRetryAfter() {
+        String sme = Tenants.onboard(realm).token(realm);
+        int refused = 0;
+        for (int i = 0; i < 250 && refused == 0; i++) {
+            var response = given().auth().oauth2(sme).when().get("/api/v1/consultations").then().extract();
+            if (response.statusCode() == 429) {
+                refused++;
+                org.junit.jupiter.api.Assertions.assertEquals("1", response.header("Retry-After"));
+                org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", response.contentType());
+            } else {
+                org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, refused, "250 calls at once exceed a burst of 100 at 20/s");
+        // another caller is not held back by it
+        given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).when().get("/api/v1/consultations").then().statusCode(200);
+    }
+
+    @Test
+    void apiAnswersAreNeitherSniffedNorCached() {
+        given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).when().get("/api/v1/tenants").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+    }
+
+    @Test
     void theCreatedTenantsLinkStartsWithThePublicUrlWhateverTheHostHeaderSays() {
         given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).header("Host", "evil.example")
                 .contentType(ContentType.JSON).body(onboarding().toString())

@@ -126,6 +126,9 @@ public class ProblemMappers {
     /** 404 for unknown paths, 405, 406, 415 and the other statuses the framework raises. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable); // the JSON reader wraps what the parser refused (a key given twice)
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);

@@ -67,6 +67,40 @@ public final class KeycloakServer implements AutoCloseable {
         return port;
     }
 
+    /** The master realm's administrator: its token reads and writes every user of the otasuke realm. */
+    public static final String ADMIN_USER = "admin";
+
+    /** Where the administrator's password is kept (owner-only), with the data it protects. */
+    public Path adminPasswordFile() {
+        return instanceDir.resolve("admin-password");
+    }
+
+    /**
+     * A random password made on the first start and kept beside Keycloak's database (Keycloak creates the
+     * bootstrap administrator only into an empty database, so the two live and die together). Nothing ships
+     * a known password such as admin/admin.
+     */
+    private String adminPassword(Consumer<String> progress) {
+        Path file = adminPasswordFile();
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            if (Files.exists(instanceDir.resolve("h2"))) {
+                progress.accept("  Keycloak: this data folder's administrator was made before passwords were generated "
+                        + "(admin/admin); ./otasuke --clean makes a new one");
+            }
+            byte[] random = new byte[18];
+            new java.security.SecureRandom().nextBytes(random);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password + "\n");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            return password;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot keep Keycloak's admin password in " + file, e);
+        }
+    }
+
     public synchronized void start(Consumer<String> progress) {
         if (process != null && process.isAlive()) {
             return;
@@ -83,8 +117,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--db-url=jdbc:h2:file:" + instanceDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
                 "--import-realm");
         Map<String, String> env = Map.of(
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword(progress),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         progress.accept(firstStart
                 ? "  Keycloak: first start on this machine builds the server (about a minute) …"

@@ -120,7 +120,8 @@ public final class Launcher {
                     s.name(), s.defaultPort(), s.defaultPort());
         }
         System.out.println("  Syslog intake      TCP and UDP on port 5514 (senders registered by source address)");
-        System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: admin / admin)");
+        System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: user " + KeycloakServer.ADMIN_USER
+                + ", password in " + keycloak.adminPasswordFile() + ")");
         System.out.println("  Kafka              " + kafka.bootstrapServers());
         System.out.println("  PostgreSQL         " + postgres.jdbcUrl("<service>") + "   (otasuke / otasuke)");
         System.out.println();

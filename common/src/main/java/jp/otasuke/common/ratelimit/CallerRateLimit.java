@@ -1,0 +1,43 @@
+package jp.otasuke.common.ratelimit;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jp.otasuke.common.problem.ProblemException;
+
+/**
+ * Every signed-in caller (a person or an insurer's system, by the token's subject) gets a token bucket on
+ * every service: 429 with Retry-After beyond it. Generous enough for the apps (a page load makes a handful
+ * of calls, a live page re-reads what changed); sensors authenticate with their keys and keep their own
+ * limit in ingest.
+ */
+@Singleton
+public class CallerRateLimit {
+
+    private final TokenBuckets<String> buckets;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    CallerRateLimit(@ConfigProperty(name = "otasuke.api.requests-per-second") double perSecond,
+            @ConfigProperty(name = "otasuke.api.burst") double burst, SecurityIdentity identity, JsonWebToken token) {
+        this.buckets = new TokenBuckets<>(perSecond, burst);
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @ServerRequestFilter
+    public void limit() {
+        if (identity.isAnonymous() || token.getSubject() == null) {
+            return;
+        }
+        if (!buckets.tryAcquire(token.getSubject())) {
+            throw new ProblemException(429, "Too Many Requests",
+                    "You are sending requests faster than the platform allows; retry after a second")
+                    .withHeader("Retry-After", "1");
+        }
+    }
+}
