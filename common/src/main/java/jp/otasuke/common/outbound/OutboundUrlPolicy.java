@@ -106,22 +106,16 @@ public class OutboundUrlPolicy {
             if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
                 return true;                                 // documentation 2001:db8::/32
             }
-            boolean mappedOrCompatible = true;               // ::ffff:a.b.c.d and ::a.b.c.d carry an IPv4 address
+            // ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible) and 64:ff9b::a.b.c.d (NAT64) reach an IPv4 address
+            boolean zeroPrefix = true;
             for (int i = 0; i < 10; i++) {
-                mappedOrCompatible &= b[i] == 0;
+                zeroPrefix &= b[i] == 0;
             }
-            boolean mapped = mappedOrCompatible && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            boolean compatible = mappedOrCompatible && b[10] == 0 && b[11] == 0;
-            if (mapped || compatible) {
-                try {
-                    return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
+            boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0;
             boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-                    && (b[3] & 0xff) == 0x9b;                 // 64:ff9b::/96 maps IPv4 too
-            if (nat64) {
+                    && (b[3] & 0xff) == 0x9b;
+            if (mapped || compatible || nat64) {
                 try {
                     return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
                 } catch (UnknownHostException e) {

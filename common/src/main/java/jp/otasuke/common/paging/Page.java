@@ -42,9 +42,7 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
 
     private static ProblemException invalidLimit() {
-        String message = "limit must be a whole number between 1 and " + MAX_LIMIT;
-        return new ProblemException(400, "Bad Request", message,
-                java.util.List.of(new jp.otasuke.common.problem.Problem.FieldError("limit", message)));
+        return ProblemException.badField("limit", "limit must be a whole number between 1 and " + MAX_LIMIT);
     }
 
     /** The id a cursor stands for, or null for the first page. */

@@ -41,6 +41,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Bad Request", detail);
     }
 
+    /** 400 for one bad field or parameter, named in {@code errors} so a form can show it at the field. */
+    public static ProblemException badField(String field, String message) {
+        return new ProblemException(400, "Bad Request", message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 422 for one field that breaks a business rule, named in {@code errors}. */
+    public static ProblemException unprocessableField(String field, String message) {
+        return new ProblemException(422, "Unprocessable Content", message, List.of(new Problem.FieldError(field, message)));
+    }
+
     /** A response header to send with the problem, e.g. Retry-After on 429 and 503. */
     public ProblemException withHeader(String name, String value) {
         headers.put(name, value);

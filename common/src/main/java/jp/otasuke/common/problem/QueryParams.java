@@ -29,8 +29,7 @@ public final class QueryParams {
         try {
             return java.util.UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            String message = name + " must be a UUID";
-            throw new ProblemException(400, "Bad Request", message, java.util.List.of(new Problem.FieldError(name, message)));
+            throw ProblemException.badField(name, name + " must be a UUID");
         }
     }
 }

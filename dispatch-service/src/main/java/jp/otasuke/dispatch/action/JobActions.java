@@ -37,10 +37,6 @@ public class JobActions {
     /** A phone's clock may be a little ahead; an action from further in the future is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private static ProblemException badTime(String message) {
-        return new ProblemException(400, "Bad Request", message,
-                java.util.List.of(new jp.otasuke.common.problem.Problem.FieldError("at", message)));
-    }
 
     private final DispatchConfig config;
     private final JobLog log;
@@ -72,10 +68,10 @@ public class JobActions {
             throw ProblemException.conflict("Operation id " + action.opId() + " was used for another action");
         }
         if (action.at().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw badTime("at lies in the future; check the phone's clock");
+            throw ProblemException.badField("at", "at lies in the future; check the phone's clock");
         }
         if (action.at().isBefore(job.createdAt.minus(CLOCK_SKEW))) {
-            throw badTime("at lies before the job was created; check the phone's clock");
+            throw ProblemException.badField("at", "at lies before the job was created; check the phone's clock");
         }
         Answer answer = decide(job, engineer, action);
         JobAction record = new JobAction();

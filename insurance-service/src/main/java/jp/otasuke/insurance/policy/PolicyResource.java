@@ -80,9 +80,8 @@ public class PolicyResource {
             throw ProblemException.unprocessable("The per-incident limit cannot exceed the annual aggregate");
         }
         if (!knownInsurers.contains(request.insurerId())) {
-            String message = "insurerId must be one of the insurers the platform works with: " + knownInsurers;
-            throw new ProblemException(422, "Unprocessable Content", message,
-                    java.util.List.of(new jp.otasuke.common.problem.Problem.FieldError("insurerId", message)));
+            throw ProblemException.unprocessableField("insurerId",
+                    "insurerId must be one of the insurers the platform works with: " + knownInsurers);
         }
         if (KnownTenant.findById(request.tenantId()) == null) {
             throw ProblemException.unprocessable("Tenant " + request.tenantId() + " is not known (yet) to insurance-service");

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jp.otasuke.common.http.PublicLinks;
 import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.paging.Page;
-import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
@@ -74,8 +73,7 @@ public class WebhookResource {
         try {
             url = urlPolicy.check(registration.url());
         } catch (OutboundUrlPolicy.Refused refused) {
-            throw new ProblemException(400, "Bad Request", refused.getMessage(),
-                    List.of(new Problem.FieldError("url", refused.getMessage())));
+            throw ProblemException.badField("url", refused.getMessage());
         }
         Webhook webhook = new Webhook();
         webhook.id = UUID.randomUUID();
