@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.otasuke.infra.kafka.KafkaBroker;
 import jp.otasuke.infra.keycloak.KeycloakServer;
 import jp.otasuke.infra.platform.PackagedService;
+import jp.otasuke.infra.platform.ServicePorts;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
@@ -53,15 +54,17 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     void startIngest(Path root) {
-        ingestPort = FreePorts.find();
+        ServicePorts ingestPorts = ServicePorts.random();
+        ingestPort = ingestPorts.api();
         syslogPort = FreePorts.find();
-        ingest = start(root, PackagedService.INGEST, ingestPort, Map.of("SYSLOG_PORT", Integer.toString(syslogPort),
+        ingest = start(root, PackagedService.INGEST, ingestPorts, Map.of("SYSLOG_PORT", Integer.toString(syslogPort),
                 // the benchmark measures throughput, not the per-sensor limit
                 "INTAKE_RATE_PER_SECOND", "1000000", "INTAKE_RATE_BURST", "1000000"));
     }
 
     void startTriage(Path root) {
-        triagePort = FreePorts.find();
+        ServicePorts triagePorts = ServicePorts.random();
+        triagePort = triagePorts.api();
         // -Dbench.triageEnv=NAME=value,NAME=value: a setting to try on triage only
         Map<String, String> env = new java.util.HashMap<>();
         for (String pair : System.getProperty("bench.triageEnv", "").split(",")) {
@@ -69,12 +72,12 @@ final class BenchPlatform implements AutoCloseable {
                 env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
-        triage = start(root, PackagedService.TRIAGE, triagePort, env);
+        triage = start(root, PackagedService.TRIAGE, triagePorts, env);
     }
 
-    private ChildProcess start(Path root, PackagedService service, int port, Map<String, String> extra) {
-        ChildProcess process = service.start(root, port, postgres, kafka, keycloak, dir.resolve(service.name() + ".log"), extra);
-        service.awaitReady(process, port, Duration.ofMinutes(2));
+    private ChildProcess start(Path root, PackagedService service, ServicePorts ports, Map<String, String> extra) {
+        ChildProcess process = service.start(root, ports, postgres, kafka, keycloak, dir.resolve(service.name() + ".log"), extra);
+        service.awaitReady(process, ports, Duration.ofMinutes(2));
         return process;
     }
 

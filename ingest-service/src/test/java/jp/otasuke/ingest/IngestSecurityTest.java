@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.Tokens;
@@ -19,12 +22,18 @@ import jp.otasuke.infra.testing.Tokens;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class IngestSecurityTest {
 
+    // health and metrics live on the management interface, not on the API port
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL readiness;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realm;
 
     @Test
     void tenantsNeedAToken() {
-        given().when().get("/api/v1/tenants").then().statusCode(401);
+        given().when().get("/api/v1/tenants").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -62,11 +71,22 @@ class IngestSecurityTest {
     }
 
     @Test
-    void healthMetricsAndOpenApiAreOpenAndReadinessChecksDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+    void healthAndMetricsAnswerOnTheManagementPortAndReadinessChecksDatabaseAndKafka() {
+        given().when().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get(metrics).then().statusCode(200);
+    }
+
+    @Test
+    void theApiPortShowsNoHealthNorMetrics() {
+        given().when().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/q/health/ready").then().statusCode(404);
+    }
+
+    @Test
+    void openApiIsOnTheApiPortWhereApiDocsAreSwitchedOn() {
+        // on in dev, tests and the launcher's local platform (API_DOCS); off by default in production
         given().when().get("/q/openapi").then().statusCode(200);
     }
 }

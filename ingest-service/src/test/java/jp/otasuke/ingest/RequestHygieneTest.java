@@ -2,6 +2,7 @@ package jp.otasuke.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -123,5 +124,25 @@ class RequestHygieneTest {
                 .contentType(ContentType.JSON).body(onboarding().toString())
                 .when().post("/api/v1/tenants").then().statusCode(201)
                 .header("Location", startsWith(publicUrl + "/api/v1/tenants/"));
+    }
+
+    @Test
+    void aTenantsSensorsArePagedLikeEveryList() {
+        String tenant = Tenants.onboard(realm).tenantId();
+        String admin = Tokens.forUser(realm, "ops-admin");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(java.util.Map.of("kind", "NETWORK", "name", "UTM " + i))
+                    .when().post("/api/v1/tenants/" + tenant + "/sensors").then().statusCode(201);
+        }
+        String sensors = "/api/v1/tenants/" + tenant + "/sensors";
+        java.util.List<String> all = given().auth().oauth2(admin).when().get(sensors).then().statusCode(200)
+                .body("nextCursor", nullValue()).extract().path("items.id");
+        org.junit.jupiter.api.Assertions.assertEquals(3, all.size());
+        String cursor = given().auth().oauth2(admin).queryParam("limit", 2).when().get(sensors).then()
+                .body("items.id", equalTo(all.subList(0, 2))).extract().path("nextCursor");
+        given().auth().oauth2(admin).queryParam("limit", 2).queryParam("cursor", cursor).when().get(sensors).then()
+                .body("items.id", equalTo(all.subList(2, 3))).body("nextCursor", nullValue());
+        given().auth().oauth2(admin).queryParam("limit", "abc").when().get(sensors).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 }

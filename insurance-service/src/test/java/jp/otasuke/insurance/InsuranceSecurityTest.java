@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.Tokens;
@@ -24,12 +26,16 @@ import jp.otasuke.insurance.policy.Policy;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "insurance"))
 class InsuranceSecurityTest {
 
+    // health and metrics live on the management interface, not on the API port
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL readiness;
+
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realm;
 
     @Test
     void policiesNeedAToken() {
-        given().when().get("/api/v1/policies").then().statusCode(401);
+        given().when().get("/api/v1/policies").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -56,7 +62,7 @@ class InsuranceSecurityTest {
 
     @Test
     void readinessChecksDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
     }

@@ -118,7 +118,7 @@ class FaultsTest {
         assertEquals(stream.accepted.get(), alertCountOfIncidents(sme.tenantId));
         for (PackagedService service : PackagedService.ALL) {
             jp.otasuke.infra.process.Wait.until(service.name() + " ready again", Duration.ofSeconds(60),
-                    () -> jp.otasuke.infra.process.Http.answersOk(platform.url(service) + "/q/health/ready"), () -> true,
+                    () -> jp.otasuke.infra.process.Http.answersOk(platform.managementUrl(service) + "/q/health/ready"), () -> true,
                     s -> { });
         }
     }

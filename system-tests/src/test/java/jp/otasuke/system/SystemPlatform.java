@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jp.otasuke.infra.platform.PackagedService;
+import jp.otasuke.infra.platform.ServicePorts;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.FreePorts;
@@ -27,7 +28,7 @@ final class SystemPlatform {
     private static SystemPlatform instance;
 
     private final Path root = Path.of("..").toAbsolutePath().normalize();
-    private final Map<PackagedService, Integer> ports = new LinkedHashMap<>();
+    private final Map<PackagedService, ServicePorts> ports = new LinkedHashMap<>();
     private final Map<PackagedService, ChildProcess> running = new LinkedHashMap<>();
     final int syslogPort = FreePorts.find();
 
@@ -47,7 +48,7 @@ final class SystemPlatform {
         TestServers.kafka();
         TestServers.keycloak();
         for (PackagedService service : PackagedService.ALL) {
-            ports.put(service, FreePorts.find());
+            ports.put(service, ServicePorts.random());
             start(service);
         }
         PackagedService.ALL.forEach(this::awaitReady);
@@ -76,7 +77,12 @@ final class SystemPlatform {
     }
 
     String url(PackagedService service) {
-        return "http://localhost:" + ports.get(service);
+        return ports.get(service).apiUrl();
+    }
+
+    /** Health and metrics: the management interface, not the API port. */
+    String managementUrl(PackagedService service) {
+        return ports.get(service).managementUrl();
     }
 
     Story.Endpoints endpoints() {

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every error leaves a service as {@code application/problem+json} with a detail a person can act on. */
 public class ProblemMappers {
@@ -116,6 +118,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unmapped(JsonMappingException e) {
         return unreadable(e);
+    }
+
+    /**
+     * No token, or one that is forged, expired or from another issuer. Authentication is lazy
+     * ({@code quarkus.http.auth.proactive=false}) so that these reach the REST layer and leave with a body,
+     * like every other error, instead of the bare challenge the HTTP layer sends.
+     */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized("Sign in first: this needs a bearer token");
+    }
+
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e) {
+        return unauthorized("The bearer token is not valid (expired, forged or from another issuer)");
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(401, "Unauthorized", detail)).build();
     }
 
     @ServerExceptionMapper

@@ -67,14 +67,35 @@ public class JobResource {
         return view().apply(job);
     }
 
-    /** The engineer's own jobs in planned order (the next visit first); done and cancelled ones are left out. */
+    /**
+     * The engineer's own jobs in planned order (the next visit first, unplanned ones last); done and cancelled
+     * ones are left out. Paged like every list: the cursor is the last job shown, and the next page continues
+     * after its place in that order.
+     */
     @GET
     @Path("/me/jobs")
     @RolesAllowed(Roles.FIELD_ENGINEER)
-    public List<JobView> mine() {
+    public Page<JobView> mine(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
         UUID engineer = caller.engineerId().orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
-        return DispatchJob.<DispatchJob>list("engineerId = ?1 and status in ?2 order by plannedArrival nulls last, id", engineer,
-                JobStatus.PLANNED).stream().map(JobView::full).toList();
+        StringBuilder query = new StringBuilder("engineerId = :engineer and status in :open");
+        Parameters parameters = Parameters.with("engineer", engineer).and("open", JobStatus.PLANNED);
+        UUID after = Page.after(cursor);
+        if (after != null) {
+            DispatchJob last = DispatchJob.<DispatchJob>find("id = ?1 and engineerId = ?2", after, engineer).firstResultOptional()
+                    .orElseThrow(() -> ProblemException.badField("cursor", "cursor is not one this API returned"));
+            parameters.and("after", after);
+            if (last.plannedArrival == null) {
+                query.append(" and plannedArrival is null and id > :after");
+            } else {
+                query.append(" and (plannedArrival > :arrival or (plannedArrival = :arrival and id > :after)"
+                        + " or plannedArrival is null)");
+                parameters.and("arrival", last.plannedArrival);
+            }
+        }
+        List<DispatchJob> rows = DispatchJob.find(query + " order by plannedArrival nulls last, id", parameters)
+                .page(0, size + 1).list();
+        return Page.of(rows, size, JobView::full, j -> j.id);
     }
 
     private void scope(StringBuilder query, Parameters parameters) {

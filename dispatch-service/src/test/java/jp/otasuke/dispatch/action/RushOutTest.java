@@ -70,7 +70,7 @@ class RushOutTest {
         UUID jobId = planned(world.jobFor(request).id).id;
         ApiUser phone = ApiUser.as((String) sato.get("username"), "field-engineer-pw");
 
-        phone.request().when().get("/api/v1/me/jobs").then().statusCode(200).body("id", equalTo(List.of(jobId.toString())));
+        phone.request().when().get("/api/v1/me/jobs").then().statusCode(200).body("items.id", equalTo(List.of(jobId.toString())));
         Instant t = Instant.now().minusSeconds(4 * 3600).truncatedTo(ChronoUnit.SECONDS);
         createdAt(jobId, t.minusSeconds(600)); // the phone replays a day's work: the job existed before its first action
         String accepted = act(phone, jobId, Map.of("opId", "op-accept-" + jobId, "type", "ACCEPT", "at", t.toString()), 200);
@@ -102,6 +102,24 @@ class RushOutTest {
     }
 
     @Test
+    void theEngineersOwnJobsArePagedInPlannedOrder() {
+        Map<String, Object> sato = world.engineer("Sato Kenji", 35.6812, 139.7671);
+        for (int i = 0; i < 3; i++) {
+            planned(world.jobFor(world.request(Urgency.IMMEDIATE)).id);
+        }
+        ApiUser phone = ApiUser.as((String) sato.get("username"), "field-engineer-pw");
+        List<String> all = phone.request().when().get("/api/v1/me/jobs").then().statusCode(200)
+                .body("nextCursor", org.hamcrest.Matchers.nullValue()).extract().path("items.id");
+        assertEquals(3, all.size());
+        String cursor = phone.request().queryParam("limit", 2).when().get("/api/v1/me/jobs").then()
+                .body("items.id", equalTo(all.subList(0, 2))).extract().path("nextCursor");
+        phone.request().queryParam("limit", 2).queryParam("cursor", cursor).when().get("/api/v1/me/jobs").then()
+                .body("items.id", equalTo(all.subList(2, 3))).body("nextCursor", org.hamcrest.Matchers.nullValue());
+        phone.request().queryParam("limit", "abc").when().get("/api/v1/me/jobs").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void aDeclinedJobIsPlannedForSomeoneElseAndTheDeclinerNoLongerSeesIt() {
         Map<String, Object> first = world.engineer("Sato Kenji", 35.6812, 139.7671);
         Map<String, Object> second = world.engineer("Suzuki Aya", 35.4660, 139.6220);
@@ -113,7 +131,7 @@ class RushOutTest {
                 "reason", "Stuck in another job"), 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> second.get("id").equals(String.valueOf(Rushes.reload(jobId).engineerId)));
         phone.request().when().get("/api/v1/jobs/{id}", jobId).then().statusCode(404);
-        phone.request().when().get("/api/v1/me/jobs").then().body("$", hasSize(0));
+        phone.request().when().get("/api/v1/me/jobs").then().body("items", hasSize(0));
     }
 
     @Test

@@ -96,14 +96,14 @@ public final class Launcher {
         step("Services " + SERVICES.stream().map(PackagedService::name).toList());
         List<ChildProcess> services = new ArrayList<>();
         for (PackagedService s : SERVICES) {
-            ChildProcess process = s.start(root, s.defaultPort(), postgres, kafka, keycloak,
-                    home.resolve("logs").resolve(s.name() + ".log"), Map.of());
+            ChildProcess process = s.start(root, s.defaultPorts(), postgres, kafka, keycloak,
+                    home.resolve("logs").resolve(s.name() + ".log"), Map.of("API_DOCS", "true")); // Swagger UI for local use
             started.add(process);
             services.add(process);
         }
         for (int i = 0; i < SERVICES.size(); i++) {
             PackagedService s = SERVICES.get(i);
-            s.awaitReady(services.get(i), s.defaultPort(), Duration.ofMinutes(3));
+            s.awaitReady(services.get(i), s.defaultPorts(), Duration.ofMinutes(3));
             System.out.println("  " + s.name() + " ready on http://localhost:" + s.defaultPort());
         }
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
@@ -116,8 +116,9 @@ public final class Launcher {
         System.out.println("Otasuke SOC is up (" + seconds + " s). Ctrl-C stops everything.");
         System.out.println();
         for (PackagedService s : SERVICES) {
-            System.out.printf("  %-18s http://localhost:%d/api/v1   OpenAPI UI http://localhost:%d/q/swagger-ui%n",
-                    s.name(), s.defaultPort(), s.defaultPort());
+            System.out.printf("  %-18s http://localhost:%d/api/v1   OpenAPI UI http://localhost:%d/q/swagger-ui"
+                    + "   health/metrics http://localhost:%d/q/health%n", s.name(), s.defaultPort(), s.defaultPort(),
+                    s.defaultPorts().management());
         }
         System.out.println("  Syslog intake      TCP and UDP on port 5514 (senders registered by source address)");
         System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: user " + KeycloakServer.ADMIN_USER

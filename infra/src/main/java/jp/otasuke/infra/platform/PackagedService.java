@@ -27,6 +27,11 @@ public record PackagedService(String name, int defaultPort, String database) {
     public static final PackagedService INSURANCE = new PackagedService("insurance-service", 8084, "insurance");
     public static final List<PackagedService> ALL = List.of(INGEST, TRIAGE, DISPATCH, INSURANCE);
 
+    /** The local platform's ports: the API on its default port, management 1000 above (9081 for 8081). */
+    public ServicePorts defaultPorts() {
+        return new ServicePorts(defaultPort, defaultPort + 1000);
+    }
+
     public Path jar(Path root) {
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -38,15 +43,16 @@ public record PackagedService(String name, int defaultPort, String database) {
     }
 
     /**
-     * Starts the service on {@code port} with its own database on {@code postgres} (created if missing), and
+     * Starts the service on {@code ports} with its own database on {@code postgres} (created if missing), and
      * returns without waiting ({@link #awaitReady}). {@code extraEnv} overrides the defaults (e.g. test clocks).
      */
-    public ChildProcess start(Path root, int port, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
+    public ChildProcess start(Path root, ServicePorts ports, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
             Path log, Map<String, String> extraEnv) {
         requireJar(root);
         postgres.createDatabase(database);
         Map<String, String> env = new HashMap<>(Map.of(
-                "HTTP_PORT", Integer.toString(port),
+                "HTTP_PORT", Integer.toString(ports.api()),
+                "MANAGEMENT_PORT", Integer.toString(ports.management()),
                 "DB_URL", postgres.jdbcUrl(database),
                 "DB_USER", PostgresServer.USER,
                 "DB_PASSWORD", PostgresServer.PASSWORD,
@@ -81,9 +87,9 @@ public record PackagedService(String name, int defaultPort, String database) {
     }
 
     /** Waits for readiness (database and Kafka checked); fails with the end of the log if the process died. */
-    public void awaitReady(ChildProcess process, int port, Duration timeout) {
+    public void awaitReady(ChildProcess process, ServicePorts ports, Duration timeout) {
         try {
-            Wait.until(name, timeout, () -> Http.answersOk("http://localhost:" + port + "/q/health/ready"), process::isAlive,
+            Wait.until(name, timeout, () -> Http.answersOk(ports.managementUrl() + "/q/health/ready"), process::isAlive,
                     System.out::println);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (log: " + process.log() + ")\n" + process.tail(20), e);

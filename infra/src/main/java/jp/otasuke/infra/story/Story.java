@@ -131,7 +131,7 @@ public final class Story {
         JsonNode job = Api.await("the job planned for the engineer", PATIENCE, () -> {
             JsonNode mine = Api.call("GET", api.dispatch() + "/api/v1/me/jobs", engineer, null, Map.of()).body();
             if (mine != null) {
-                for (JsonNode j : mine) {
+                for (JsonNode j : mine.path("items")) {
                     if (incidentId.toString().equals(j.path("incidentId").asText()) && j.hasNonNull("plannedArrival")) {
                         return Optional.of(j);
                     }

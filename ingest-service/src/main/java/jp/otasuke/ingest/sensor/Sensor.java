@@ -1,7 +1,6 @@
 package jp.otasuke.ingest.sensor;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,9 +51,5 @@ public class Sensor extends PanacheEntityBase {
     /** The active sensor registered for a syslog sender's address. */
     public static Optional<Sensor> bySourceAddress(String address) {
         return find("#Sensor.activeBySourceAddress", address).firstResultOptional();
-    }
-
-    public static List<Sensor> ofTenant(UUID tenantId) {
-        return find("tenantId = ?1 order by createdAt", tenantId).page(0, jp.otasuke.common.paging.Page.MAX_LIMIT).list();
     }
 }

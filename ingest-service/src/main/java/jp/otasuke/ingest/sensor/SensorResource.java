@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.logging.Log;
 import jp.otasuke.common.events.Enums.SensorKind;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Roles;
@@ -83,10 +85,13 @@ public class SensorResource {
     }
 
     @GET
-    public Page<SensorView> list(@PathParam("tenantId") UUID tenantId) {
+    public Page<SensorView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         requireTenant(tenantId);
-        List<SensorView> sensors = Sensor.ofTenant(tenantId).stream().map(s -> SensorView.of(s, null)).toList();
-        return new Page<>(sensors, null);
+        int size = Page.limit(limit);
+        Keyset page = Keyset.of("tenantId", tenantId, Page.after(cursor));
+        List<Sensor> rows = Sensor.<Sensor>find(page.query(), page.parameters()).page(0, size + 1).list();
+        return Page.of(rows, size, s -> SensorView.of(s, null), s -> s.id);
     }
 
     /** Revokes the sensor: its key stops working at once (every request looks the key up). */

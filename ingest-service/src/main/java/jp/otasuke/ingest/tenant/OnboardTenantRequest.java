@@ -1,6 +1,5 @@
 package jp.otasuke.ingest.tenant;
 
-import jp.otasuke.common.json.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import jp.otasuke.common.events.Enums.PlanType;
+import jp.otasuke.common.json.SingleLine;
 
 /** {@code POST /api/v1/tenants}: everything needed to onboard an SME in one call. */
 public record OnboardTenantRequest(

@@ -3,11 +3,14 @@ package jp.otasuke.ingest.intake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jp.otasuke.infra.testing.RealInfrastructure;
@@ -17,6 +20,10 @@ import jp.otasuke.infra.testing.RealInfrastructure;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "database", value = "ingest"), @ResourceArg(name = "kafka", value = "unreachable")})
 class AlertIntakeWithoutKafkaTest {
+
+    // health and metrics live on the management interface, not on the API port
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL readiness;
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realm;
@@ -34,6 +41,6 @@ class AlertIntakeWithoutKafkaTest {
 
     @Test
     void readinessSaysKafkaIsDown() {
-        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().when().get(readiness).then().statusCode(503).body("status", equalTo("DOWN"));
     }
 }

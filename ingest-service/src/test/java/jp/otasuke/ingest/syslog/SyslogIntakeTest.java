@@ -11,6 +11,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.common.events.AlertReceived;
 import jp.otasuke.common.events.Enums.AlertCategory;
@@ -33,6 +35,9 @@ import jp.otasuke.ingest.intake.IntakeFixtures;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class SyslogIntakeTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     static final String FORTIGATE_LOGIN_FAIL = "date=2024-10-14 time=13:46:40 eventtime=1728938800841267391 tz=\"-0700\" "
             + "logid=\"0101039426\" type=\"event\" subtype=\"vpn\" level=\"alert\" vd=\"root\" logdesc=\"SSL VPN login fail\" "
@@ -89,8 +94,8 @@ class SyslogIntakeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> droppedUnknown() >= before + 1);
     }
 
-    private static double droppedUnknown() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double droppedUnknown() {
+        String metrics = given().when().get(this.metrics).then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("otasuke_syslog_dropped_total") && l.contains("unknown-sender"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
