@@ -145,6 +145,35 @@ public class IncidentAlert extends PanacheEntityBase {
         });
     }
 
+    /** The host the alert is about, as incidents count hosts (named host, else destination, else source address). */
+    public java.util.Optional<String> hostName() {
+        String h = host != null ? host : dstIp != null ? dstIp : srcIp;
+        return java.util.Optional.ofNullable(h).map(String::strip).filter(x -> !x.isEmpty())
+                .map(x -> x.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Of these ids, the alerts that belong to the incident. */
+    public static List<IncidentAlert> ofIncident(UUID incidentId, Collection<UUID> ids) {
+        return list("incidentId = ?1 and id in ?2", incidentId, ids);
+    }
+
+    /** The incident's alerts about this host (as {@link #hostName()} names it). */
+    public static List<IncidentAlert> aboutHost(UUID incidentId, String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return list("incidentId = ?1 and lower(trim(coalesce(host, dstIp, srcIp))) = ?2", incidentId, h);
+    }
+
+    /** Every alert of the incident: recounting after a detach reads them all (a one-off step, not the hot path). */
+    public static List<IncidentAlert> allOf(UUID incidentId) {
+        return list("incidentId", incidentId);
+    }
+
+    /** Moves these alerts (or all of {@code from}'s, when {@code ids} is null) to another incident. */
+    public static int move(UUID from, Collection<UUID> ids, UUID to) {
+        return ids == null ? update("incidentId = ?1 where incidentId = ?2", to, from)
+                : update("incidentId = ?1 where incidentId = ?2 and id in ?3", to, from, ids);
+    }
+
     /** An incident's alerts in id order (the cursor order); the caller has checked it may see the incident. */
     public static List<IncidentAlert> of(UUID incidentId, UUID after, int rows) {
         return after == null

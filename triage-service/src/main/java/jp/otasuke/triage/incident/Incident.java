@@ -111,6 +111,8 @@ public class Incident extends PanacheEntityBase {
     public Instant resolvedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+    @Column(name = "merged_into")
+    public UUID mergedInto;
     @Version
     public long version;
 
@@ -277,6 +279,98 @@ public class Incident extends PanacheEntityBase {
         status = IncidentStatus.CLOSED;
         closedAt = at;
         return Rejection.none();
+    }
+
+    /**
+     * Takes another active alert incident of the same tenant in: its alert count, hosts and seen times join
+     * this one's, the more serious naming alert wins, and the priority only rises (the tighter acknowledge
+     * clock with it, while nobody acknowledged). The other one ends as MERGED, pointing here; the caller moves
+     * the alert rows.
+     */
+    public Optional<Rejection> absorb(Incident other) {
+        if (other.id.equals(id)) {
+            return Rejection.because("An incident cannot be merged into itself");
+        }
+        if (!other.tenantId.equals(tenantId)) {
+            return Rejection.because("Incident " + other.id + " belongs to another tenant; only incidents of the same "
+                    + "tenant can be merged");
+        }
+        if (kind != IncidentKind.ALERT || other.kind != IncidentKind.ALERT) {
+            return Rejection.because("Consultations are answered on their own; only alert incidents can be merged");
+        }
+        if (!status.isActive()) {
+            return Rejection.because("Incident is " + status + "; only an active incident can take another in");
+        }
+        if (!other.status.isActive()) {
+            return Rejection.because("Incident " + other.id + " is " + other.status + "; only an active incident can be merged");
+        }
+        alertCount += other.alertCount;
+        for (String host : other.hosts) {
+            if (Arrays.stream(hosts).noneMatch(host::equals)) {
+                hosts = Arrays.copyOf(hosts, hosts.length + 1);
+                hosts[hosts.length - 1] = host;
+            }
+        }
+        firstSeenAt = other.firstSeenAt.isBefore(firstSeenAt) ? other.firstSeenAt : firstSeenAt;
+        lastSeenAt = other.lastSeenAt.isAfter(lastSeenAt) ? other.lastSeenAt : lastSeenAt;
+        if (other.maxSeverity.ordinal() > maxSeverity.ordinal()) {
+            maxSeverity = other.maxSeverity;
+        }
+        if (other.basePriority.ordinal() < basePriority.ordinal()) {
+            basePriority = other.basePriority;
+            category = other.category;
+            title = other.title;
+        }
+        Priority higher = other.priority.ordinal() < priority.ordinal() ? other.priority : priority;
+        priority = PriorityPolicy.of(higher, basePriority, hosts.length);
+        if (acknowledgedAt == null && other.ackDueAt.isBefore(ackDueAt)) {
+            ackDueAt = other.ackDueAt;
+        }
+        slaBreached = slaBreached || (acknowledgedAt == null && other.slaBreached);
+        other.status = IncidentStatus.MERGED;
+        other.mergedInto = id;
+        other.alertCount = 0;
+        other.hosts = new String[0];
+        return Rejection.none();
+    }
+
+    /**
+     * A new incident for alerts that leave this one (the undo of a wrong merge or correlation): counted, named
+     * and prioritised from those alerts alone, with its own acknowledge clock. This one keeps the rest; the
+     * caller moves the rows and recounts it ({@link #recount}).
+     */
+    public Incident split(List<jp.otasuke.triage.correlation.IncidentAlert> leaving, Instant now,
+            Function<Priority, Duration> ackWithin) {
+        Incident split = new Incident();
+        split.id = UUID.randomUUID();
+        split.tenantId = tenantId;
+        split.kind = IncidentKind.ALERT;
+        split.family = family;
+        split.status = IncidentStatus.OPEN;
+        split.openedAt = now;
+        split.recount(leaving);
+        split.correlationKey = leaving.get(0).host != null ? "host:" + leaving.get(0).host.strip().toLowerCase(java.util.Locale.ROOT)
+                : correlationKey;
+        split.ackDueAt = now.plus(ackWithin.apply(split.priority));
+        return split;
+    }
+
+    /** Counts, hosts, seen times, severity, naming alert and base priority from exactly these alerts. */
+    public void recount(List<jp.otasuke.triage.correlation.IncidentAlert> alerts) {
+        alertCount = alerts.size();
+        hosts = alerts.stream().map(a -> a.hostName()).filter(Optional::isPresent).map(Optional::get).distinct()
+                .toArray(String[]::new);
+        firstSeenAt = alerts.stream().map(a -> a.observedAt).min(Instant::compareTo).orElse(firstSeenAt);
+        lastSeenAt = alerts.stream().map(a -> a.observedAt).max(Instant::compareTo).orElse(lastSeenAt);
+        maxSeverity = alerts.stream().map(a -> a.severity).max(Enum::compareTo).orElse(maxSeverity);
+        jp.otasuke.triage.correlation.IncidentAlert naming = alerts.stream()
+                .min(java.util.Comparator.comparing(a -> PriorityPolicy.of(a.category, a.severity))).orElseThrow();
+        basePriority = PriorityPolicy.of(naming.category, naming.severity);
+        category = naming.category;
+        title = naming.title;
+        if (priority == null) {
+            priority = PriorityPolicy.of(null, basePriority, hosts.length);
+        }
     }
 
     /** The acknowledge clock ran out; true the first time. */

@@ -24,9 +24,11 @@ import jp.otasuke.triage.timeline.Visibility;
 public class IncidentActions {
 
     private final IncidentLog log;
+    private final jp.otasuke.triage.TriageConfig config;
 
-    IncidentActions(IncidentLog log) {
+    IncidentActions(IncidentLog log, jp.otasuke.triage.TriageConfig config) {
         this.log = log;
+        this.config = config;
     }
 
     public Incident acknowledge(UUID id, String by) {
@@ -85,6 +87,57 @@ public class IncidentActions {
         refuseIf(incident.close(now));
         log.closed(incident, by, now);
         return incident;
+    }
+
+    /**
+     * Merges {@code otherId} into {@code id}: its alerts move here, it ends as MERGED. Both rows are locked in
+     * id order (as correlation locks them), so a merge and an alert batch never deadlock.
+     */
+    public Incident merge(UUID id, UUID otherId, String by) {
+        List<UUID> order = java.util.stream.Stream.of(id, otherId).distinct().sorted().toList();
+        java.util.Map<UUID, Incident> lockedRows = new java.util.HashMap<>();
+        for (UUID each : order) {
+            lockedRows.put(each, locked(each));
+        }
+        Incident target = lockedRows.get(id);
+        Incident other = lockedRows.get(otherId);
+        refuseIf(target.absorb(other));
+        jp.otasuke.triage.correlation.IncidentAlert.move(other.id, null, target.id);
+        log.merged(target, other, by, Instant.now());
+        return target;
+    }
+
+    /** Moves the named alerts (or one host's) into a new incident; this one keeps the rest. */
+    public Incident detach(UUID id, IncidentRequests.Detach request, String by) {
+        Incident source = locked(id);
+        boolean byIds = request.alertIds() != null && !request.alertIds().isEmpty();
+        boolean byHost = request.host() != null && !request.host().isBlank();
+        if (byIds == byHost) {
+            throw ProblemException.badField(byIds ? "host" : "alertIds", "Name either alertIds or host, not both and not neither");
+        }
+        if (!source.status.isActive() || source.kind != jp.otasuke.common.events.Enums.IncidentKind.ALERT) {
+            throw ProblemException.conflict("Incident is " + source.status + "; alerts can be detached only from an active "
+                    + "alert incident");
+        }
+        List<jp.otasuke.triage.correlation.IncidentAlert> leaving = byIds
+                ? jp.otasuke.triage.correlation.IncidentAlert.ofIncident(id, request.alertIds())
+                : jp.otasuke.triage.correlation.IncidentAlert.aboutHost(id, request.host());
+        if (byIds && leaving.size() != new java.util.HashSet<>(request.alertIds()).size()) {
+            throw ProblemException.conflict("Not every alert named belongs to incident " + id);
+        }
+        if (leaving.isEmpty()) {
+            throw ProblemException.conflict("Incident " + id + " has no alerts about host " + request.host().strip());
+        }
+        if (leaving.size() == source.alertCount) {
+            throw ProblemException.conflict("Those are all the incident's alerts; detaching them would leave it empty");
+        }
+        Instant now = Instant.now();
+        Incident split = source.split(leaving, now, config.ackDue()::of);
+        split.persistAndFlush(); // the moved alert rows point at it
+        jp.otasuke.triage.correlation.IncidentAlert.move(id, leaving.stream().map(a -> a.id).toList(), split.id);
+        source.recount(jp.otasuke.triage.correlation.IncidentAlert.allOf(id));
+        log.detached(source, split, by, now);
+        return split;
     }
 
     private static Incident locked(UUID id) {

@@ -23,6 +23,10 @@ import jp.otasuke.common.security.Roles;
 @RolesAllowed(Roles.SOC_OPERATOR)
 public class IncidentActionsResource {
 
+    // 201 Location from the configured public URL, not from the Host header
+    @jakarta.inject.Inject
+    jp.otasuke.common.http.PublicLinks links;
+
     private final IncidentActions actions;
     private final Caller caller;
 
@@ -72,6 +76,23 @@ public class IncidentActionsResource {
     @Path("/close")
     public IncidentView close(@PathParam("id") UUID id) {
         return IncidentView.forSoc(actions.close(id, caller.username()));
+    }
+
+    /** The other incident's alerts move here; it ends as MERGED (mergedInto this one). */
+    @POST
+    @Path("/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public IncidentView merge(@PathParam("id") UUID id, @Valid @NotNull IncidentRequests.Merge request) {
+        return IncidentView.forSoc(actions.merge(id, request.incidentId(), caller.username()));
+    }
+
+    /** 201: the named alerts (or one host's) leave into a new incident, the undo of a wrong merge or correlation. */
+    @POST
+    @Path("/detach")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response detach(@PathParam("id") UUID id, @Valid @NotNull IncidentRequests.Detach request) {
+        Incident split = actions.detach(id, request, caller.username());
+        return links.created("/api/v1/incidents/" + split.id).entity(IncidentView.forSoc(split)).build();
     }
 
     public record OnsiteRequested(UUID requestId, UUID incidentId, jp.otasuke.common.events.Enums.Urgency urgency,

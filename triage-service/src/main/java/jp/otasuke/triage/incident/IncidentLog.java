@@ -51,7 +51,7 @@ public class IncidentLog {
     /** More alerts, hosts or a new assignee: no timeline line per alert, one event per change set. */
     public void updated(Incident i, Instant at) {
         outbox.publish(new IncidentUpdated(UUID.randomUUID(), at, i.id, i.tenantId, i.priority, i.status.name(),
-                i.alertCount, i.hostList(), i.lastSeenAt, i.assignee));
+                i.alertCount, i.hostList(), i.lastSeenAt, i.assignee, i.mergedInto));
     }
 
     public void escalated(Incident i, Priority from, Instant at) {
@@ -100,6 +100,27 @@ public class IncidentLog {
         IncidentClosed event = new IncidentClosed(UUID.randomUUID(), at, i.id, i.tenantId, by);
         outbox.publish(event);
         TimelineEntry.shared(event.eventId(), i.id, at, "incident.closed", "Closed by " + by, "This case is closed.", by);
+    }
+
+    /** Both incidents changed: each gets an event and an internal timeline line naming the other. */
+    public void merged(Incident into, Incident merged, String by, Instant at) {
+        updated(into, at);
+        updated(merged, at);
+        TimelineEntry.internal(UUID.randomUUID(), into.id, at, "incident.merged-in",
+                "Merged in incident " + merged.id + " by " + by + " (now " + into.alertCount + " alerts, " + into.priority + ")", by);
+        TimelineEntry.internal(UUID.randomUUID(), merged.id, at, "incident.merged",
+                "Merged into incident " + into.id + " by " + by + "; its alerts moved there", by);
+    }
+
+    /** The new incident is opened like any other (event, timeline) and says where its alerts came from. */
+    public void detached(Incident source, Incident split, String by, Instant at) {
+        opened(split, at);
+        updated(source, at);
+        TimelineEntry.internal(UUID.randomUUID(), split.id, at, "incident.detached-from",
+                split.alertCount + " alerts detached from incident " + source.id + " by " + by, by);
+        TimelineEntry.internal(UUID.randomUUID(), source.id, at, "incident.detached",
+                split.alertCount + " alerts (" + String.join(", ", split.hosts) + ") detached into incident " + split.id
+                        + " by " + by, by);
     }
 
     public void slaBreached(Incident i, Instant at) {

@@ -1,6 +1,7 @@
 package jp.otasuke.triage.incident;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,5 +28,12 @@ public final class IncidentRequests {
     }
 
     public record Resolve(@NotNull Resolution resolution, @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    public record Merge(@NotNull UUID incidentId) {
+    }
+
+    /** Which alerts leave: these ids, or every alert about one host (exactly one of the two). */
+    public record Detach(@Size(max = 500) List<@NotNull UUID> alertIds, @Size(max = 255) String host) {
     }
 }
