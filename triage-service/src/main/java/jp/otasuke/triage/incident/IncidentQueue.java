@@ -11,7 +11,12 @@ import jp.otasuke.common.events.Enums.Priority;
  * The cursor is the last incident of the previous page; the next page starts after its place in that order.
  * The tenant filter is part of the query, so an SME user's page never reads another tenant's rows.
  */
-public record IncidentQueue(IncidentStatus status, Priority priority, UUID tenantId) {
+public record IncidentQueue(IncidentStatus status, Priority priority, UUID tenantId, boolean activeOnly,
+        jp.otasuke.common.events.Enums.AlertCategory category, String assignee) {
+
+    public IncidentQueue(IncidentStatus status, Priority priority, UUID tenantId) {
+        this(status, priority, tenantId, false, null, null);
+    }
 
     public List<Incident> page(UUID after, int rows) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -23,6 +28,18 @@ public record IncidentQueue(IncidentStatus status, Priority priority, UUID tenan
         if (priority != null) {
             where.append(" and priority = :priority");
             parameters.and("priority", priority);
+        }
+        if (activeOnly) {
+            where.append(" and status in :active");
+            parameters.and("active", IncidentStatus.ACTIVE);
+        }
+        if (category != null) {
+            where.append(" and category = :category");
+            parameters.and("category", category);
+        }
+        if (assignee != null) {
+            where.append(" and assignee = :assignee");
+            parameters.and("assignee", assignee);
         }
         if (tenantId != null) {
             where.append(" and tenantId = :tenant");

@@ -30,15 +30,25 @@ public class IncidentResource {
         this.caller = caller;
     }
 
-    /** Ordered by priority, then acknowledge-due time; an SME user's list is forced to its own tenant. */
+    /**
+     * Ordered by priority, then acknowledge-due time; an SME user's list is forced to its own tenant. {@code active=true}
+     * leaves out what is resolved, closed or merged; {@code category} and {@code assignee} narrow it further.
+     */
     @GET
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
     public Page<IncidentView> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
-            @QueryParam("tenantId") String tenantId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("tenantId") String tenantId, @QueryParam("active") String active,
+            @QueryParam("category") String category, @QueryParam("assignee") String assignee,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         boolean soc = isSoc();
+        if (active != null && !active.equals("true") && !active.equals("false")) {
+            throw ProblemException.badField("active", "active must be true or false");
+        }
         IncidentQueue queue = new IncidentQueue(QueryParams.enumValue(IncidentStatus.class, "status", status),
-                QueryParams.enumValue(Priority.class, "priority", priority), soc ? QueryParams.uuid("tenantId", tenantId) : caller.requireTenantId());
+                QueryParams.enumValue(Priority.class, "priority", priority), soc ? QueryParams.uuid("tenantId", tenantId) : caller.requireTenantId(),
+                "true".equals(active), QueryParams.enumValue(jp.otasuke.common.events.Enums.AlertCategory.class, "category", category),
+                soc && assignee != null && !assignee.isBlank() ? assignee.strip() : null);
         return Page.of(queue.page(Page.after(cursor), size + 1), size,
                 soc ? IncidentView::forSoc : IncidentView::forCustomer, i -> i.id);
     }

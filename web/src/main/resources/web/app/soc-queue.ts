@@ -1,0 +1,328 @@
+import { html, nothing } from 'lit';
+import { AppElement } from './base';
+import { api, get, Page, Session } from './api';
+import { label, t } from './i18n';
+import { live } from './live';
+import { countdown, shortTime } from './time';
+
+export interface Incident {
+  id: string;
+  tenantId: string;
+  kind: 'ALERT' | 'CONSULTATION';
+  title: string;
+  category: string | null;
+  priority: string;
+  status: string;
+  alertCount: number;
+  hosts: string[];
+  ackDueAt: string;
+  acknowledgedAt: string | null;
+  openedAt: string;
+  slaBreached: boolean;
+  assignee: string | null;
+  mergedInto?: string;
+}
+
+interface View {
+  status: string;
+  priority: string;
+  tenantId: string;
+  category: string;
+  sla: string;
+  mine: boolean;
+}
+
+const DEFAULT_VIEW: View = { status: '', priority: '', tenantId: '', category: '', sla: '', mine: false };
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
+const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'ONSITE_REQUESTED', 'ONSITE_IN_PROGRESS', 'RESOLVED', 'CLOSED'];
+const CATEGORIES = ['MALWARE', 'RANSOMWARE', 'C2', 'INTRUSION', 'RECON', 'BRUTE_FORCE', 'PHISHING', 'EXFILTRATION', 'POLICY', 'OTHER'];
+
+/** On track, at risk past 75% of its acknowledge clock, breached; or acknowledged (the clock stopped). */
+export function slaState(i: Incident, now = Date.now()): 'ok' | 'risk' | 'breached' | 'met' {
+  if (i.acknowledgedAt) return 'met';
+  const due = new Date(i.ackDueAt).getTime();
+  if (i.slaBreached || now >= due) return 'breached';
+  const opened = new Date(i.openedAt).getTime();
+  return now - opened >= 0.75 * (due - opened) ? 'risk' : 'ok';
+}
+
+let tenantNames: Promise<Map<string, string>> | null = null;
+
+/** The customers' names, read once per page load (the queue shows names, the API ids). */
+export function tenants(): Promise<Map<string, string>> {
+  tenantNames ??= get<Page<{ id: string; name: string }>>('ingest/tenants?limit=500')
+    .then((page) => new Map(page.items.map((x) => [x.id, x.name])))
+    .catch(() => new Map());
+  return tenantNames;
+}
+
+/** The SOC's open queue: live, filtered, keyboard-driven, with SLA clocks and bulk steps. */
+class SocQueue extends AppElement {
+  static properties = {
+    session: {}, items: { state: true }, view: { state: true }, selected: { state: true }, checked: { state: true },
+    names: { state: true }, message: { state: true }, help: { state: true }, error: { state: true },
+  };
+  declare session: Session;
+  declare items: Incident[] | null;
+  declare view: View;
+  declare selected: number;
+  declare checked: Set<string>;
+  declare names: Map<string, string>;
+  declare message: string;
+  declare help: boolean;
+  declare error: string;
+  private known = new Set<string>();
+  private timer = 0;
+  private reloadPending = 0;
+  private unsubscribe: (() => void) | null = null;
+  private onKey = (e: KeyboardEvent) => this.key(e);
+
+  constructor() {
+    super();
+    this.items = null;
+    this.view = { ...DEFAULT_VIEW };
+    this.selected = 0;
+    this.checked = new Set();
+    this.names = new Map();
+    this.message = '';
+    this.help = false;
+    this.error = '';
+  }
+
+  private viewKey() {
+    return `otasuke.soc.view.${this.session.username}`;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    const saved = localStorage.getItem(this.viewKey());
+    if (saved) this.view = { ...DEFAULT_VIEW, ...JSON.parse(saved) };
+    tenants().then((names) => (this.names = names));
+    this.load();
+    this.unsubscribe = live.subscribe((n) => n.incidentId && this.reloadSoon(), () => this.load());
+    this.timer = window.setInterval(() => this.requestUpdate(), 1000);
+    document.addEventListener('keydown', this.onKey);
+  }
+
+  disconnectedCallback() {
+    this.unsubscribe?.();
+    clearInterval(this.timer);
+    clearTimeout(this.reloadPending);
+    document.removeEventListener('keydown', this.onKey);
+    super.disconnectedCallback();
+  }
+
+  /** Many notices in a burst (an alert storm) make one re-read, not one each. */
+  private reloadSoon() {
+    if (this.reloadPending) return;
+    this.reloadPending = window.setTimeout(() => {
+      this.reloadPending = 0;
+      this.load();
+    }, 300);
+  }
+
+  private async load() {
+    const q = new URLSearchParams({ limit: '200' });
+    if (this.view.status) q.set('status', this.view.status);
+    else q.set('active', 'true');
+    if (this.view.priority) q.set('priority', this.view.priority);
+    if (this.view.tenantId) q.set('tenantId', this.view.tenantId);
+    if (this.view.category) q.set('category', this.view.category);
+    if (this.view.mine) q.set('assignee', this.session.username);
+    try {
+      const page = await get<Page<Incident>>(`triage/incidents?${q}`);
+      const fresh = page.items.filter((i) => this.items !== null && !this.known.has(i.id));
+      page.items.forEach((i) => this.known.add(i.id));
+      if (fresh.length > 0) this.message = t('queue.newArrived');
+      this.items = page.items;
+      this.error = '';
+      this.selected = Math.min(this.selected, Math.max(0, this.shown().length - 1));
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  private shown(): Incident[] {
+    const now = Date.now();
+    return (this.items ?? []).filter((i) => !this.view.sla || slaState(i, now) === this.view.sla);
+  }
+
+  private setView(change: Partial<View>) {
+    this.view = { ...this.view, ...change };
+    this.selected = 0;
+    this.load();
+  }
+
+  private key(e: KeyboardEvent) {
+    const target = e.target as HTMLElement;
+    if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName)) {
+      if (e.key !== '?' || target.tagName !== 'BUTTON') return;
+    }
+    const shown = this.shown();
+    const current = shown[this.selected];
+    switch (e.key) {
+      case 'j':
+        this.selected = Math.min(this.selected + 1, shown.length - 1);
+        break;
+      case 'k':
+        this.selected = Math.max(this.selected - 1, 0);
+        break;
+      case 'Enter':
+        if (current) location.hash = `#/incidents/${current.id}`;
+        break;
+      case 'a':
+        if (current) this.step([current], (i) => api('POST', `triage/incidents/${i.id}/acknowledge`));
+        break;
+      case 's':
+        if (current) this.step([current], (i) => api('POST', `triage/incidents/${i.id}/assign`, { assignee: this.session.username }));
+        break;
+      case '?':
+        this.help = !this.help;
+        break;
+      case 'Escape':
+        this.help = false;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    this.updateComplete.then(() => this.querySelector<HTMLElement>('tr.selected')?.scrollIntoView({ block: 'nearest' }));
+  }
+
+  /** One step on several incidents: each on its own, so one refusal does not stop the others. */
+  private async step(incidents: Incident[], call: (i: Incident) => Promise<unknown>) {
+    let ok = 0;
+    let failed = 0;
+    let lastError = '';
+    for (const incident of incidents) {
+      try {
+        await call(incident);
+        ok++;
+      } catch (e) {
+        failed++;
+        lastError = (e as Error).message;
+      }
+    }
+    this.message = t('bulk.done', { ok, failed }) + (lastError ? ` — ${lastError}` : '');
+    this.checked = new Set();
+    await this.load();
+  }
+
+  private checkedIncidents() {
+    return this.shown().filter((i) => this.checked.has(i.id));
+  }
+
+  private toggle(id: string) {
+    const next = new Set(this.checked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.checked = next;
+  }
+
+  render() {
+    const shown = this.shown();
+    const now = Date.now();
+    return html`
+      <section class="queue">
+        <h1>${t('queue.title')} <span class="count">${this.items ? t('queue.count', { n: shown.length }) : ''}</span></h1>
+        ${this.filters()}
+        <div class="bulk" role="toolbar" aria-label="bulk">
+          <button ?disabled=${this.checked.size === 0}
+            @click=${() => this.step(this.checkedIncidents(), (i) => api('POST', `triage/incidents/${i.id}/acknowledge`))}>
+            ${t('bulk.ack')}</button>
+          <label>${t('bulk.assignTo')} <input id="bulk-assignee" .value=${this.session.username} size="10"></label>
+          <button ?disabled=${this.checked.size === 0} @click=${() => {
+            const to = (this.querySelector('#bulk-assignee') as HTMLInputElement).value.trim();
+            this.step(this.checkedIncidents(), (i) => api('POST', `triage/incidents/${i.id}/assign`, { assignee: to }));
+          }}>${t('bulk.assign')}</button>
+          <button class="link" @click=${() => (this.help = true)} aria-keyshortcuts="?">? ${t('keys.title')}</button>
+        </div>
+        ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error} <button @click=${() => this.load()}>${t('retry')}</button></p>` : nothing}
+        ${this.items === null ? html`<p class="loading">${t('loading')}</p>` : shown.length === 0
+          ? html`<p class="empty">${t('queue.empty')}</p>` : html`
+        <table class="incidents" aria-label=${t('queue.title')}>
+          <thead><tr>
+            <th scope="col"><span class="sr">${t('col.select')}</span></th>
+            <th scope="col">${t('col.priority')}</th><th scope="col">${t('col.title')}</th>
+            <th scope="col">${t('col.tenant')}</th><th scope="col">${t('col.status')}</th>
+            <th scope="col">${t('col.sla')}</th><th scope="col">${t('col.assignee')}</th><th scope="col">${t('col.alerts')}</th>
+          </tr></thead>
+          <tbody>${shown.map((i, index) => this.row(i, index, now))}</tbody>
+        </table>`}
+        ${this.help ? this.keys() : nothing}
+      </section>`;
+  }
+
+  private row(i: Incident, index: number, now: number) {
+    const sla = slaState(i, now);
+    return html`
+      <tr class=${index === this.selected ? 'selected' : ''} aria-selected=${index === this.selected ? 'true' : 'false'}
+        data-id=${i.id} @click=${() => (this.selected = index)} @dblclick=${() => (location.hash = `#/incidents/${i.id}`)}>
+        <td><input type="checkbox" aria-label="${t('col.select')}: ${i.title}" .checked=${this.checked.has(i.id)}
+          @change=${() => this.toggle(i.id)}></td>
+        <td><span class="priority ${i.priority}">${i.priority}</span></td>
+        <td><a href="#/incidents/${i.id}">${i.title}</a>
+          ${i.kind === 'CONSULTATION' ? html`<span class="tag consultation">${t('kind.consultation')}</span>` : nothing}
+          <div class="sub">${label('category', i.category)} · ${i.hosts.join(', ')}</div></td>
+        <td>${this.names.get(i.tenantId) ?? i.tenantId.substring(0, 8)}</td>
+        <td>${label('status', i.status)}</td>
+        <td><span class="sla ${sla}" title=${shortTime(i.ackDueAt)}>${t(`sla.${sla}`)}
+          ${sla === 'met' ? nothing : html`<span class="clock">${countdown(i.ackDueAt, now)}</span>`}</span></td>
+        <td>${i.assignee ?? '—'}</td>
+        <td class="num">${i.alertCount}</td>
+      </tr>`;
+  }
+
+  private filters() {
+    const v = this.view;
+    const option = (value: string, text: string, current: string) =>
+      html`<option value=${value} ?selected=${value === current}>${text}</option>`;
+    return html`
+      <form class="filters" @submit=${(e: Event) => e.preventDefault()}>
+        <label>${t('filter.status')}
+          <select @change=${(e: Event) => this.setView({ status: (e.target as HTMLSelectElement).value })}>
+            ${option('', t('filter.active'), v.status)}${STATUSES.map((s) => option(s, label('status', s), v.status))}
+          </select></label>
+        <label>${t('filter.priority')}
+          <select @change=${(e: Event) => this.setView({ priority: (e.target as HTMLSelectElement).value })}>
+            ${option('', t('filter.all'), v.priority)}${PRIORITIES.map((p) => option(p, p, v.priority))}
+          </select></label>
+        <label>${t('filter.tenant')}
+          <select @change=${(e: Event) => this.setView({ tenantId: (e.target as HTMLSelectElement).value })}>
+            ${option('', t('filter.all'), v.tenantId)}${[...this.names].map(([id, name]) => option(id, name, v.tenantId))}
+          </select></label>
+        <label>${t('filter.category')}
+          <select @change=${(e: Event) => this.setView({ category: (e.target as HTMLSelectElement).value })}>
+            ${option('', t('filter.all'), v.category)}${CATEGORIES.map((c) => option(c, label('category', c), v.category))}
+          </select></label>
+        <label>${t('filter.sla')}
+          <select @change=${(e: Event) => this.setView({ sla: (e.target as HTMLSelectElement).value })}>
+            ${option('', t('filter.all'), v.sla)}${['ok', 'risk', 'breached', 'met'].map((s) => option(s, t(`sla.${s}`), v.sla))}
+          </select></label>
+        <label class="check"><input type="checkbox" .checked=${v.mine}
+          @change=${(e: Event) => this.setView({ mine: (e.target as HTMLInputElement).checked })}> ${t('filter.mine')}</label>
+        <button type="button" class="secondary" @click=${() => {
+          localStorage.setItem(this.viewKey(), JSON.stringify(this.view));
+          this.message = t('filter.saved');
+        }}>${t('filter.saveDefault')}</button>
+      </form>`;
+  }
+
+  private keys() {
+    return html`
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="keys-title">
+        <h2 id="keys-title">${t('keys.title')}</h2>
+        <dl class="keys">
+          <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>${t('keys.jk')}</dd>
+          <dt><kbd>Enter</kbd></dt><dd>${t('keys.enter')}</dd>
+          <dt><kbd>a</kbd></dt><dd>${t('keys.a')}</dd>
+          <dt><kbd>s</kbd></dt><dd>${t('keys.s')}</dd>
+          <dt><kbd>?</kbd></dt><dd>${t('keys.help')}</dd>
+        </dl>
+        <button @click=${() => (this.help = false)}>${t('keys.close')}</button>
+      </div>`;
+  }
+}
+
+customElements.define('soc-queue', SocQueue);

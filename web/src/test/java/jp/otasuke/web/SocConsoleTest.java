@@ -1,0 +1,186 @@
+package jp.otasuke.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The SOC console in a real Chromium, the way an operator uses it: signing in on Keycloak's own page, the queue
+ * filling live as alerts arrive, acknowledging from the keyboard, working an incident (comment, merge, detach,
+ * on-site request), switching language, signing out. Against real Kafka, PostgreSQL, Keycloak and the services.
+ */
+@QuarkusTest
+@QuarkusTestResource(WebPlatform.class)
+class SocConsoleTest {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL web;
+
+    @BeforeAll
+    static void browser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        chromium.close();
+    }
+
+    private Page signIn(String username, String password, String path) {
+        Page page = chromium.desk();
+        page.navigate(web + path.substring(1));
+        // Keycloak's own sign-in page: web never sees the password
+        try {
+            assertThat(page.locator("#kc-login")).isVisible();
+        } catch (AssertionError e) {
+            throw new AssertionError("No Keycloak sign-in page at " + page.url() + ":\n" + page.content(), e);
+        }
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+        return page;
+    }
+
+    @Test
+    void anOperatorWorksTheLiveQueueAndAnIncidentFromSignInToSignOut() {
+        Platform.Sme sme = Platform.onboardSme();
+        Page page = signIn("soc-1", "soc-1", "/soc/");
+        assertThat(page.locator("h1")).containsText("対応キュー");
+        assertThat(page.locator(".live")).hasText("ライブ更新中");
+
+        // an alert posted by the SME's sensor shows up without a reload
+        String web1 = "web-" + sme.tenantId().substring(0, 6);
+        Platform.alert(sme, web1, "RANSOMWARE", "CRITICAL", "Ransomware encrypting files on " + web1);
+        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("Ransomware encrypting files on " + web1));
+        assertThat(row).isVisible();
+        assertThat(row).containsText(sme.name());
+        assertThat(row).containsText("未受付");
+
+        // keyboard: select it (j/k), acknowledge (a)
+        page.locator("h1").click();
+        selectRow(page, row);
+        page.keyboard().press("a");
+        assertThat(row).containsText("受付済み");
+        page.keyboard().press("?");
+        assertThat(page.locator(".dialog")).containsText("キーボード操作");
+        page.keyboard().press("Escape");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-queue-ja.png")));
+
+        // a second incident of the same customer, to merge in and detach again
+        String db1 = "db-" + sme.tenantId().substring(0, 6);
+        Platform.alert(sme, db1, "INTRUSION", "HIGH", "Suspicious login on " + db1);
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Suspicious login on " + db1))).isVisible();
+
+        selectRow(page, row);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("article.incident h1")).containsText("Ransomware encrypting files on " + web1);
+        assertThat(page.locator(".facts")).containsText("大阪府 大阪市北区梅田1-1-1");
+        assertThat(page.locator(".alert-list")).containsText("T1486");
+
+        page.locator("#comment-text").fill("ファイルサーバーを隔離してください");
+        page.locator("form[aria-label='コメント'] button[type=submit]").click();
+        assertThat(timeline(page)).containsText("ファイルサーバーを隔離してください");
+
+        page.locator("#merge-which").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(
+                "P2 Suspicious login on " + db1 + " (" + db1 + ")"));
+        page.locator("form[aria-label='別のインシデントを統合'] button[type=submit]").click();
+        assertThat(page.locator(".notice")).hasText("統合しました");
+        assertThat(page.locator(".facts")).containsText(db1);
+        assertThat(timeline(page)).containsText("Merged in incident");
+
+        page.locator("#detach-host").selectOption(db1);
+        page.locator(".detach button", new Page.LocatorOptions().setHasText("切り離す")).first().click();
+        assertThat(page.locator(".notice")).containsText("新しいインシデントに切り離しました");
+        assertThat(timeline(page)).containsText("detached into incident");
+
+        page.locator("#onsite-reason").fill("暗号化が進行中。現地で端末を隔離し証拠を保全する");
+        page.locator("form[aria-label='駆付けを依頼'] button[type=submit]").click();
+        assertThat(timeline(page)).containsText("On-site engineer requested");
+        assertThat(page.locator("p.status")).containsText("駆付け手配中");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-incident-ja.png")).setFullPage(true));
+
+        // English, remembered
+        page.locator("header.top button.link").click();
+        assertThat(page.locator("p.status")).containsText("On-site requested");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-incident-en.png")).setFullPage(true));
+        page.locator("a", new Page.LocatorOptions().setHasText("Back to the queue")).click();
+        assertThat(page.locator("h1")).containsText("Open queue");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-queue-en.png")));
+        page.reload();
+        assertThat(page.locator("h1")).containsText("Open queue");
+
+        // signing out ends the Keycloak session too: the console asks for a sign-in again
+        page.locator("a", new Page.LocatorOptions().setHasText("Sign out")).click();
+        assertThat(page.locator("body")).containsText("You are signed out");
+        page.navigate(web + "soc/");
+        assertThat(page.locator("#kc-login")).isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void anSmeUserOnTheConsoleSeesNoSocData() {
+        Platform.Sme sme = Platform.onboardSme();
+        Page page = signIn(sme.username(), Platform.SME_PASSWORD, "/soc/");
+        assertThat(page.locator("body")).containsText("このページはあなたのロールでは使えません");
+        assertThat(page.locator("table")).hasCount(0);
+        // and the API answers for the SME only what triage lets an SME see: its own tenant
+        Object status = page.evaluate("fetch('/api/triage/incidents/kpis', {headers: {'X-Requested-With': 'JavaScript'}})"
+                + ".then(r => r.status)");
+        assertEquals(403, ((Number) status).intValue());
+        page.context().close();
+    }
+
+    @Test
+    void aStateChangingCallWithoutTheSessionsCsrfTokenIsRefused() {
+        Page page = signIn("soc-2", "soc-2", "/soc/");
+        assertThat(page.locator("h1")).containsText("対応キュー");
+        String call = "fetch('/api/triage/incidents/00000000-0000-0000-0000-000000000000/acknowledge', {method: 'POST',"
+                + " headers: %s}).then(r => r.status)";
+        assertEquals(403, ((Number) page.evaluate(call.formatted("{'X-CSRF-Token': 'forged'}"))).intValue());
+        assertEquals(403, ((Number) page.evaluate(call.formatted("{}"))).intValue());
+        // with the page's own token the call reaches triage (which knows no such incident)
+        String token = (String) page.evaluate("fetch('/session').then(r => r.json()).then(s => s.csrfToken)");
+        assertEquals(404, ((Number) page.evaluate(call.formatted("{'X-CSRF-Token': '" + token + "'}"))).intValue());
+        page.context().close();
+    }
+
+    @Test
+    void aCallWithoutASessionIsSentToSignInAndAScriptIsToldSo() {
+        given().redirects().follow(false).when().get("/api/triage/incidents").then().statusCode(302)
+                .header("Location", startsWith(jp.otasuke.infra.testing.TestServers.keycloak().realmUrl()));
+        given().redirects().follow(false).header("X-Requested-With", "JavaScript").when().get("/api/triage/incidents")
+                .then().statusCode(499);
+        given().redirects().follow(false).when().get("/signed-out").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+    }
+
+    private static Locator timeline(Page page) {
+        return page.locator("section.timeline");
+    }
+
+    /** Moves the queue's selection with j/k until this row is the selected one. */
+    private static void selectRow(Page page, Locator row) {
+        for (int i = 0; i < 50 && !"true".equals(row.getAttribute("aria-selected")); i++) {
+            page.keyboard().press(i < 25 ? "j" : "k");
+        }
+        assertThat(row).hasAttribute("aria-selected", "true");
+    }
+}
