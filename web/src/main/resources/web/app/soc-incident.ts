@@ -163,7 +163,7 @@ class SocIncident extends AppElement {
         <header>
           <h1><span class="priority ${i.priority}">${i.priority}</span> ${i.title}</h1>
           <p class="status">${label('status', i.status)} · ${label('category', i.category ?? (i.kind === 'CONSULTATION' ? 'CONSULTATION' : null))}
-            · <span class="sla ${sla}">${t(`sla.${sla}`)} ${sla === 'met' ? nothing : countdown(i.ackDueAt)}</span></p>
+            · <span class="sla ${sla}">${t(`sla.${sla}`)} ${sla === 'met' || i.acknowledgedAt ? nothing : countdown(i.ackDueAt)}</span></p>
         </header>
         ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -177,7 +177,7 @@ class SocIncident extends AppElement {
           <dt>${t('incident.lastSeen')}</dt><dd>${dateTime(i.lastSeenAt)}</dd>
           <dt>${t('incident.assignee')}</dt><dd>${i.assignee ?? '—'}</dd>
           ${i.mergedInto ? html`<dt>${t('incident.mergedInto')}</dt><dd><a href="#/incidents/${i.mergedInto}">${i.mergedInto}</a></dd>` : nothing}
-          ${i.onsite ? html`<dt>${t('incident.onsite')}</dt><dd class="onsite">${i.onsite.status}
+          ${i.onsite ? html`<dt>${t('incident.onsite')}</dt><dd class="onsite">${label('job', i.onsite.status)}
             ${i.onsite.engineerName ? html` · ${t('incident.engineer')}: ${i.onsite.engineerName}` : nothing}
             ${i.onsite.eta ? html` · ${t('incident.eta')}: ${dateTime(i.onsite.eta)}` : nothing}</dd>` : nothing}
           ${i.claim ? html`<dt>${t('incident.claim')}</dt><dd class="claim">${i.claim.status}</dd>` : nothing}

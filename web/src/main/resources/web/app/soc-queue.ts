@@ -39,9 +39,10 @@ const CATEGORIES = ['MALWARE', 'RANSOMWARE', 'C2', 'INTRUSION', 'RECON', 'BRUTE_
 
 /** On track, at risk past 75% of its acknowledge clock, breached; or acknowledged (the clock stopped). */
 export function slaState(i: Incident, now = Date.now()): 'ok' | 'risk' | 'breached' | 'met' {
+  if (i.slaBreached) return 'breached';
   if (i.acknowledgedAt) return 'met';
   const due = new Date(i.ackDueAt).getTime();
-  if (i.slaBreached || now >= due) return 'breached';
+  if (now >= due) return 'breached';
   const opened = new Date(i.openedAt).getTime();
   return now - opened >= 0.75 * (due - opened) ? 'risk' : 'ok';
 }
@@ -268,7 +269,7 @@ class SocQueue extends AppElement {
         <td>${this.names.get(i.tenantId) ?? i.tenantId.substring(0, 8)}</td>
         <td>${label('status', i.status)}</td>
         <td><span class="sla ${sla}" title=${shortTime(i.ackDueAt)}>${t(`sla.${sla}`)}
-          ${sla === 'met' ? nothing : html`<span class="clock">${countdown(i.ackDueAt, now)}</span>`}</span></td>
+          ${sla === 'met' || i.acknowledgedAt ? nothing : html`<span class="clock">${countdown(i.ackDueAt, now)}</span>`}</span></td>
         <td>${i.assignee ?? '—'}</td>
         <td class="num">${i.alertCount}</td>
       </tr>`;

@@ -38,6 +38,8 @@ final class BenchPlatform implements AutoCloseable {
     final KeycloakServer keycloak;
     ChildProcess ingest;
     ChildProcess triage;
+    ChildProcess web;
+    int webPort;
     int ingestPort;
     int syslogPort;
     int triagePort;
@@ -73,6 +75,14 @@ final class BenchPlatform implements AutoCloseable {
             }
         }
         triage = start(root, PackagedService.TRIAGE, triagePorts, env);
+    }
+
+    /** web (the people's apps) in front of the ingest and triage started here. */
+    void startWeb(Path root) {
+        ServicePorts webPorts = ServicePorts.random();
+        webPort = webPorts.api();
+        web = start(root, PackagedService.WEB, webPorts, Map.of("INGEST_URL", "http://localhost:" + ingestPort,
+                "TRIAGE_URL", "http://localhost:" + triagePort));
     }
 
     private ChildProcess start(Path root, PackagedService service, ServicePorts ports, Map<String, String> extra) {
@@ -177,6 +187,9 @@ final class BenchPlatform implements AutoCloseable {
             return;
         }
         closed = true;
+        if (web != null) {
+            web.stop(Duration.ofSeconds(20));
+        }
         if (triage != null) {
             triage.stop(Duration.ofSeconds(20));
         }

@@ -46,6 +46,17 @@ final class Platform {
         return new Sme(tenantId, name, tenant.get("adminUsername").asText(), sensor.get("apiKey").asText());
     }
 
+    /** A field engineer onboarded by ops-admin; signs in with the e-mail and {@link #SME_PASSWORD}. */
+    static String onboardEngineer() {
+        String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@otasuke.example";
+        call("POST", PackagedService.DISPATCH, "/api/v1/engineers", Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin"),
+                Map.of("name", "佐藤 健二", "email", email, "homeBase", Map.of("latitude", 34.6937, "longitude", 135.5023),
+                        "skills", java.util.List.of("endpoint", "network"),
+                        "shift", Map.of("days", java.util.List.of("MON", "TUE", "WED", "THU", "FRI"), "start", "09:00", "end", "18:00"),
+                        "initialPassword", SME_PASSWORD), Map.of(), 201);
+        return email;
+    }
+
     /** One alert from the SME's sensor, as the sensor posts it. */
     static void alert(Sme sme, String host, String category, String severity, String title) {
         String ref = UUID.randomUUID().toString();

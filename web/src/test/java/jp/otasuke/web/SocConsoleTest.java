@@ -82,6 +82,11 @@ class SocConsoleTest {
         page.keyboard().press("?");
         assertThat(page.locator(".dialog")).containsText("キーボード操作");
         page.keyboard().press("Escape");
+        // a busier queue for the picture: a scan and a brute-force attempt at other machines of the customer
+        Platform.alert(sme, "fw-" + sme.tenantId().substring(0, 6), "RECON", "MEDIUM", "ET SCAN Nmap Scripting Engine");
+        Platform.alert(sme, "nas-" + sme.tenantId().substring(0, 6), "BRUTE_FORCE", "HIGH", "Repeated failed logins on the NAS");
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Repeated failed logins on the NAS"))).isVisible();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("ET SCAN Nmap Scripting Engine"))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-queue-ja.png")));
 
         // a second incident of the same customer, to merge in and detach again
@@ -145,6 +150,14 @@ class SocConsoleTest {
         Object status = page.evaluate("fetch('/api/triage/incidents/kpis', {headers: {'X-Requested-With': 'JavaScript'}})"
                 + ".then(r => r.status)");
         assertEquals(403, ((Number) status).intValue());
+        page.context().close();
+    }
+
+    @Test
+    void aFieldEngineerOnTheConsoleSeesNoSocData() {
+        Page page = signIn(Platform.onboardEngineer(), Platform.SME_PASSWORD, "/soc/");
+        assertThat(page.locator("body")).containsText("This app is not for your role");
+        assertThat(page.locator("table")).hasCount(0);
         page.context().close();
     }
 

@@ -79,6 +79,8 @@ public final class Launcher {
             requireFree(s.defaultPort(), s.name());
             s.requireJar(root);
         }
+        requireFree(PackagedService.WEB.defaultPort(), PackagedService.WEB.name());
+        PackagedService.WEB.requireJar(root);
         long t0 = System.nanoTime();
 
         step("PostgreSQL on port " + pgPort);
@@ -106,6 +108,12 @@ public final class Launcher {
             s.awaitReady(services.get(i), s.defaultPorts(), Duration.ofMinutes(3));
             System.out.println("  " + s.name() + " ready on http://localhost:" + s.defaultPort());
         }
+        step("web (the people's apps) on port " + PackagedService.WEB.defaultPort());
+        PackagedService web = PackagedService.WEB;
+        ChildProcess webProcess = web.start(root, web.defaultPorts(), postgres, kafka, keycloak,
+                home.resolve("logs").resolve("web.log"), Map.of());
+        started.add(webProcess);
+        web.awaitReady(webProcess, web.defaultPorts(), Duration.ofMinutes(2));
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
         keycloakRealm = keycloak.realmUrl();
         printSummary(keycloak, kafka, postgres, seconds);
@@ -115,6 +123,8 @@ public final class Launcher {
         System.out.println();
         System.out.println("Otasuke SOC is up (" + seconds + " s). Ctrl-C stops everything.");
         System.out.println();
+        System.out.println("  People's apps      http://localhost:" + PackagedService.WEB.defaultPort()
+                + "/   (SOC console /soc/: sign in as soc-1 / soc-1)");
         for (PackagedService s : SERVICES) {
             System.out.printf("  %-18s http://localhost:%d/api/v1   OpenAPI UI http://localhost:%d/q/swagger-ui"
                     + "   health/metrics http://localhost:%d/q/health%n", s.name(), s.defaultPort(), s.defaultPort(),
@@ -143,6 +153,8 @@ public final class Launcher {
         try {
             Story.Told told = new Story(endpoints, System.out::println).play(insurer.url());
             System.out.println("\nDemo done. Explore it (the platform keeps running; Ctrl-C stops it):");
+            System.out.println("  ▶ Open http://localhost:" + PackagedService.WEB.defaultPort() + "/soc/ and sign in as soc-1"
+                    + " (password soc-1): the demo's incident " + told.incidentId() + " is in the console");
             System.out.println("  SOC:     http://localhost:8082/q/swagger-ui  (soc-1 / soc-1)  incident " + told.incidentId());
             System.out.println("  Engineer http://localhost:8083/q/swagger-ui  (" + told.engineerUser() + " / " + told.smePassword()
                     + ")  job " + told.jobId());

@@ -16,7 +16,7 @@ import jp.otasuke.infra.process.Http;
 import jp.otasuke.infra.process.Wait;
 
 /**
- * One of the four services, packaged ({@code <name>/target/quarkus-app/quarkus-run.jar}) and run as its own
+ * One of the four services (or web), packaged ({@code <name>/target/quarkus-app/quarkus-run.jar}) and run as its own
  * process against real servers: the one way the launcher, the benchmarks and the system tests start a service.
  */
 public record PackagedService(String name, int defaultPort, String database) {
@@ -26,6 +26,8 @@ public record PackagedService(String name, int defaultPort, String database) {
     public static final PackagedService DISPATCH = new PackagedService("dispatch-service", 8083, "dispatch");
     public static final PackagedService INSURANCE = new PackagedService("insurance-service", 8084, "insurance");
     public static final List<PackagedService> ALL = List.of(INGEST, TRIAGE, DISPATCH, INSURANCE);
+    /** The people's apps on one origin (no database of its own); its default upstreams are the services above. */
+    public static final PackagedService WEB = new PackagedService("web", 8080, null);
 
     /** The local platform's ports: the API on its default port, management 1000 above (9081 for 8081). */
     public ServicePorts defaultPorts() {
@@ -49,13 +51,15 @@ public record PackagedService(String name, int defaultPort, String database) {
     public ChildProcess start(Path root, ServicePorts ports, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
             Path log, Map<String, String> extraEnv) {
         requireJar(root);
-        postgres.createDatabase(database);
-        Map<String, String> env = new HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>();
+        if (database != null) {
+            postgres.createDatabase(database);
+            env.putAll(Map.of("DB_URL", postgres.jdbcUrl(database), "DB_USER", PostgresServer.USER,
+                    "DB_PASSWORD", PostgresServer.PASSWORD));
+        }
+        env.putAll(Map.of(
                 "HTTP_PORT", Integer.toString(ports.api()),
                 "MANAGEMENT_PORT", Integer.toString(ports.management()),
-                "DB_URL", postgres.jdbcUrl(database),
-                "DB_USER", PostgresServer.USER,
-                "DB_PASSWORD", PostgresServer.PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "OIDC_URL", keycloak.realmUrl(),
                 "KEYCLOAK_URL", keycloak.url(),

@@ -1,0 +1,275 @@
+package jp.otasuke.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.otasuke.infra.postgres.PostgresServer;
+import jp.otasuke.infra.testing.Tokens;
+
+/**
+ * Alert to screen, on this machine: sensors post alerts to the packaged ingest-service at a steady rate (every
+ * third on a machine not seen before, so it opens an incident); triage correlates them; web's live feed pushes
+ * the change notices over SSE to soc-1, signed in through Keycloak like a browser. Each new incident's latency is
+ * from ingest taking in its first alert ({@code received_at}, this machine's clock) to the SSE client reading its
+ * {@code incident.opened} notice. Then, with the incidents left open, the queue's page time through web and
+ * directly on triage, and web's peak RSS. Writes {@code benchmarks/results/web-DATE.md}; run it with
+ * {@code benchmarks/run-web.sh}.
+ */
+public final class WebBenchmark {
+
+    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+    private static final int RATE = Integer.getInteger("bench.rate", 1_000);
+    private static final int TENANTS = Integer.getInteger("bench.tenants", 10);
+    private static final int PAGES = Integer.getInteger("bench.pages", 300);
+    private static final Map<String, Long> SEEN = new ConcurrentHashMap<>();
+    private static final AtomicLong NOTICES = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        StringBuilder md = new StringBuilder();
+        try (BenchPlatform platform = new BenchPlatform()) {
+            platform.startIngest(root);
+            platform.startTriage(root);
+            platform.startWeb(root);
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < TENANTS; i++) {
+                keys.add(platform.sensorKey(null));
+            }
+            String web = "http://localhost:" + platform.webPort;
+            WebSession soc = WebSession.signIn(web, "soc-1", "soc-1");
+            CountDownLatch live = new CountDownLatch(1);
+            Thread listener = new Thread(() -> listen(soc, live), "bench-sse");
+            listener.setDaemon(true);
+            listener.start();
+            live.await();
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(BenchPlatform.rssKiB(platform.web), Math::max);
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
+            String jdbc = platform.postgres.jdbcUrl("triage");
+            long warmUp = send(url, keys, "warm", RATE, Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10)));
+            long accepted = send(url, keys, "screen", RATE, PHASE);
+            List<Double> latencies = latencies(jdbc, warmUp + accepted);
+            long open = openIncidents(jdbc);
+            String token = Tokens.forUser(platform.keycloak.realmUrl(), "soc-1");
+            List<Double> throughWeb = pages(soc.http, () -> soc.request("/api/triage/incidents?active=true&limit=50"));
+            List<Double> direct = pages(HttpClient.newHttpClient(), () -> HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + platform.triagePort + "/api/v1/incidents?active=true&limit=50"))
+                    .header("Authorization", "Bearer " + token));
+            List<Double> deep = deepPages(soc);
+            sampler.interrupt();
+            md.append("# web: alert to screen, queue page time, memory, ").append(LocalDate.now()).append("\n\n");
+            md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
+            md.append("Command: `benchmarks/run-web.sh` (").append(RATE).append(" alerts/s for ").append(PHASE.toSeconds())
+                    .append(" s after a warm-up, from ").append(TENANTS).append(" SMEs' sensors; every third alert on a new machine, so ")
+                    .append("it opens an incident). ingest-service, triage-service, web (each -Xmx")
+                    .append(System.getProperty("otasuke.serviceHeap", "256m"))
+                    .append("), Kafka, PostgreSQL and Keycloak all on this machine with the load generator and the SSE client.\n\n");
+            md.append("Alert to screen = the SSE client (soc-1, signed in through Keycloak's form) reading `incident.opened` − ingest's ")
+                    .append("`received_at` of the incident's first alert.\n\n");
+            md.append("| measure | n | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+            row(md, "alert → screen (new incident)", latencies);
+            row(md, "queue page, first 50 of the open queue, through web", throughWeb);
+            row(md, "queue page, first 50, on triage directly", direct);
+            row(md, "queue page, following the cursor 50 at a time, through web", deep);
+            md.append(String.format("%nAlerts accepted: %d (warm-up %d). Notices the SSE client received: %d. Open incidents "
+                    + "when the pages were read: %d.%n%nPeak RSS of web during the run: %d MiB.%n", accepted, warmUp,
+                    NOTICES.get(), open, peak.get() / 1024));
+        }
+        System.out.println(md);
+        Path out = Path.of("benchmarks/results/web-" + LocalDate.now() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println("Written to " + out);
+        System.exit(0);
+    }
+
+    /** Reads /live as a browser's EventSource does, stamping the first incident.opened notice of each incident. */
+    private static void listen(WebSession soc, CountDownLatch live) {
+        try {
+            HttpResponse<java.util.stream.Stream<String>> stream = soc.http.send(soc.request("/live")
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            String[] event = {""};
+            stream.body().forEach(line -> {
+                if (line.startsWith("event:")) {
+                    event[0] = line.substring(6).trim();
+                    if (event[0].equals("hello") || event[0].equals("resync")) {
+                        live.countDown();
+                    }
+                } else if (line.startsWith("data:") && event[0].equals("notice")) {
+                    long now = System.currentTimeMillis();
+                    NOTICES.incrementAndGet();
+                    try {
+                        JsonNode notice = BenchPlatform.JSON.readTree(line.substring(5).trim());
+                        if (notice.path("type").asText().equals("otasuke.incident.opened.v1")) {
+                            SEEN.putIfAbsent(notice.path("incidentId").asText(), now);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        } catch (Exception e) {
+            System.err.println("SSE client stopped: " + e);
+            live.countDown();
+        }
+    }
+
+    /** {@code rate} alerts/s in ticks of 100 ms for {@code duration}; returns how many ingest accepted. */
+    private static long send(String url, List<String> keys, String phase, int rate, Duration duration) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        int perTick = rate / 10;
+        long start = System.nanoTime();
+        for (long tick = 0; tick < duration.toMillis() / 100; tick++) {
+            long wait = start + tick * 100_000_000L - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            for (int t = 0; t < keys.size(); t++) {
+                int count = perTick / keys.size() + (t < perTick % keys.size() ? 1 : 0);
+                StringBuilder b = new StringBuilder("[");
+                for (int i = 0; i < count; i++) {
+                    long n = sequence.getAndIncrement();
+                    String host = n % 3 == 0 ? phase + "-" + n : "pc-" + n % 40;
+                    b.append(i > 0 ? "," : "").append("{\"sourceRef\":\"").append(phase).append('-').append(n)
+                            .append("\",\"observedAt\":\"").append(Instant.now()).append("\",\"category\":\"INTRUSION\",")
+                            .append("\"severity\":\"HIGH\",\"title\":\"ET EXPLOIT attempt ").append(n % 97)
+                            .append("\",\"host\":\"").append(host).append("\"}");
+                }
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Sensor-Key", keys.get(t))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b + "]")).build();
+                inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                    try {
+                        accepted.addAndGet(BenchPlatform.JSON.readTree(r.body()).get("accepted").asLong());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body(), e);
+                    }
+                }));
+            }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        senders.shutdown();
+        return accepted.get();
+    }
+
+    /** Waits until triage stored every alert and the notices have had time to arrive; then joins both clocks. */
+    private static List<Double> latencies(String jdbc, long total) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline && single(db, "select coalesce(sum(alert_count), 0) from incident") < total) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(5_000);
+            List<Double> latencies = new ArrayList<>();
+            try (PreparedStatement s = db.prepareStatement("""
+                    select i.id, extract(epoch from min(a.received_at)) * 1000 from incident i
+                    join incident_alert a on a.incident_id = i.id
+                    where i.correlation_key like 'host:screen-%' group by i.id""");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Long seen = SEEN.get(r.getString(1));
+                    if (seen != null) {
+                        latencies.add(seen - r.getDouble(2));
+                    } else {
+                        latencies.add(Double.POSITIVE_INFINITY); // never seen on screen: counts as the worst
+                    }
+                }
+            }
+            return latencies;
+        }
+    }
+
+    private static long openIncidents(String jdbc) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            return single(db, "select count(*) from incident where status in ('OPEN', 'ACKNOWLEDGED', 'ONSITE_REQUESTED', "
+                    + "'ONSITE_IN_PROGRESS')");
+        }
+    }
+
+    private static List<Double> pages(HttpClient http, java.util.function.Supplier<HttpRequest.Builder> request) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < PAGES; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> page = http.send(request.get().build(), HttpResponse.BodyHandlers.ofString());
+            times.add((System.nanoTime() - t0) / 1e6);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("queue page answered " + page.statusCode() + ": " + page.body());
+            }
+        }
+        return times.subList(PAGES / 10, PAGES); // the first tenth warms the path up
+    }
+
+    private static List<Double> deepPages(WebSession soc) throws Exception {
+        List<Double> times = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < PAGES; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> page = soc.http.send(soc.request("/api/triage/incidents?active=true&limit=50"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).build(), HttpResponse.BodyHandlers.ofString());
+            times.add((System.nanoTime() - t0) / 1e6);
+            JsonNode next = BenchPlatform.JSON.readTree(page.body()).path("nextCursor");
+            cursor = next.isNull() || next.isMissingNode() ? null : next.asText();
+        }
+        return times;
+    }
+
+    private static void row(StringBuilder md, String name, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        md.append(String.format("| %s | %d | %s | %s | %s |%n", name, sorted.size(), ms(percentile(sorted, 0.5)),
+                ms(percentile(sorted, 0.99)), ms(sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1))));
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static String ms(double value) {
+        return Double.isInfinite(value) ? "not seen" : Double.isNaN(value) ? "—" : String.format("%.0f", value);
+    }
+
+    private static long single(Connection db, String sql) throws Exception {
+        try (PreparedStatement s = db.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
