@@ -1,13 +1,16 @@
 package jp.otasuke.benchmarks;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.CookieHandler;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +31,7 @@ final class WebSession {
     }
 
     static WebSession signIn(String base, String username, String password) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new LocalCookies())
                 .followRedirects(HttpClient.Redirect.ALWAYS).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/session")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -46,6 +49,41 @@ final class WebSession {
             throw new IllegalStateException("Sign-in did not end at /session: " + session.statusCode() + " " + session.uri());
         }
         return new WebSession(http, base);
+    }
+
+    /**
+     * Cookies of this machine's web and Keycloak, kept as a browser keeps them for {@code localhost}: Keycloak
+     * marks its cookies Secure, which a browser honours on localhost (a secure context) but Java's CookieManager
+     * would never send over http.
+     */
+    private static final class LocalCookies extends CookieHandler {
+        private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+            List<String> matching = cookies.values().stream()
+                    .filter(c -> !c.hasExpired() && path.startsWith(c.getPath() == null ? "/" : c.getPath()))
+                    .map(c -> c.getName() + "=" + c.getValue()).toList();
+            return matching.isEmpty() ? Map.of() : Map.of("Cookie", List.of(String.join("; ", matching)));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            headers.forEach((name, values) -> {
+                if ("Set-Cookie".equalsIgnoreCase(name)) {
+                    for (String value : values) {
+                        for (HttpCookie cookie : HttpCookie.parse(value)) {
+                            if (cookie.getMaxAge() == 0) {
+                                cookies.remove(cookie.getName());
+                            } else {
+                                cookies.put(cookie.getName(), cookie);
+                            }
+                        }
+                    }
+                }
+            });
+        }
     }
 
     HttpRequest.Builder request(String path) {
