@@ -27,9 +27,14 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 
-/** The session expired (web answers 499 to scripts, 401 from a service): a full load signs in on Keycloak's page. */
+/**
+ * What to do when the session expired (web answers 499 to scripts, a service 401): by default a full load signs in
+ * on Keycloak's page; the engineer's app asks first, so that nothing typed is lost.
+ */
+export const sessionEnded = { handle: () => window.location.reload() };
+
 function signInAgain(): never {
-  window.location.reload();
+  sessionEnded.handle();
   throw new ApiError({ status: 401, detail: 'Signing in again' });
 }
 

@@ -34,6 +34,29 @@ final class Chromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /** An engineer's phone: 390 × 844, touch, Japanese, Asia/Tokyo, the location shared (at this place). */
+    BrowserContext phone(double latitude, double longitude) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
+                .setGeolocation(latitude, longitude).setPermissions(List.of("geolocation")));
+        context.setDefaultTimeout(20_000);
+        return context;
+    }
+
+    /** Opens {@code url} and signs in on Keycloak's own page (web never sees the password). */
+    static Page signIn(Page page, String url, String username, String password) {
+        page.navigate(url);
+        try {
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#kc-login")).isVisible();
+        } catch (AssertionError e) {
+            throw new AssertionError("No Keycloak sign-in page at " + page.url() + ":\n" + page.content(), e);
+        }
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+        return page;
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -46,15 +46,101 @@ final class Platform {
         return new Sme(tenantId, name, tenant.get("adminUsername").asText(), sensor.get("apiKey").asText());
     }
 
-    /** A field engineer onboarded by ops-admin; signs in with the e-mail and {@link #SME_PASSWORD}. */
+    /**
+     * A field engineer onboarded by ops-admin, based in Sapporo (far from every test's SME, so the planner gives
+     * them no job); signs in with the e-mail and {@link #SME_PASSWORD}.
+     */
     static String onboardEngineer() {
+        return onboardEngineer(43.0618, 141.3545, java.util.List.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "18:00");
+    }
+
+    /** An engineer at this home base, on this shift, with every skill. */
+    static String onboardEngineer(double latitude, double longitude, java.util.List<String> days, String start, String end) {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@otasuke.example";
-        call("POST", PackagedService.DISPATCH, "/api/v1/engineers", Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin"),
-                Map.of("name", "佐藤 健二", "email", email, "homeBase", Map.of("latitude", 34.6937, "longitude", 135.5023),
-                        "skills", java.util.List.of("endpoint", "network"),
-                        "shift", Map.of("days", java.util.List.of("MON", "TUE", "WED", "THU", "FRI"), "start", "09:00", "end", "18:00"),
-                        "initialPassword", SME_PASSWORD), Map.of(), 201);
+        call("POST", PackagedService.DISPATCH, "/api/v1/engineers", admin(),
+                Map.of("name", "佐藤 健二", "email", email, "homeBase", Map.of("latitude", latitude, "longitude", longitude),
+                        "skills", java.util.List.of("endpoint", "network", "forensics", "general"),
+                        "shift", Map.of("days", days, "start", start, "end", end), "initialPassword", SME_PASSWORD), Map.of(), 201);
         return email;
+    }
+
+    static String admin() {
+        return Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin");
+    }
+
+    static String soc() {
+        return Tokens.forUser(TestServers.keycloak().realmUrl(), "soc-1");
+    }
+
+    /** The bundled insurance (INS-A) for the SME, once insurance knows the tenant from the tenants topic. */
+    static void insure(Sme sme) {
+        int year = java.time.Year.now().getValue();
+        Map<String, Object> policy = Map.of("tenantId", sme.tenantId(), "insurerId", "INS-A",
+                "policyNumber", "OTS-" + sme.tenantId().substring(0, 8), "startsOn", year + "-01-01", "endsOn", year + "-12-31",
+                "perIncidentLimitYen", 300_000, "annualAggregateLimitYen", 1_000_000, "deductibleYen", 5_000,
+                "coveredCostTypes", java.util.List.of("LABOR", "TRAVEL", "EXPENSE"));
+        await("insurance to know the tenant", () -> {
+            try {
+                call("POST", PackagedService.INSURANCE, "/api/v1/policies", admin(), policy, Map.of(), 201);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** An incident from an alert, acknowledged by soc-1 with an engineer requested; returns {incidentId, jobId}. */
+    static String[] onsiteJob(Sme sme, String host, String category) {
+        alert(sme, host, category, "CRITICAL", category + " on " + host);
+        String[] incident = new String[1];
+        await("the incident of " + host, () -> {
+            for (JsonNode i : call("GET", PackagedService.TRIAGE, "/api/v1/incidents?tenantId=" + sme.tenantId() + "&limit=500",
+                    soc(), null, Map.of(), 200).path("items")) {
+                if (i.path("hosts").toString().contains(host)) {
+                    incident[0] = i.get("id").asText();
+                }
+            }
+            return incident[0] != null;
+        });
+        call("POST", PackagedService.TRIAGE, "/api/v1/incidents/" + incident[0] + "/acknowledge", soc(), Map.of(), Map.of(), 200);
+        await("triage to know the site", () -> {
+            try {
+                call("POST", PackagedService.TRIAGE, "/api/v1/incidents/" + incident[0] + "/onsite-requests", soc(),
+                        Map.of("reason", "現地で端末を隔離する", "urgency", "IMMEDIATE"), Map.of(), 202);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
+        String[] job = new String[1];
+        await("a planned job for " + host, () -> {
+            for (JsonNode j : call("GET", PackagedService.DISPATCH, "/api/v1/jobs?limit=500", soc(), null, Map.of(), 200).path("items")) {
+                if (incident[0].equals(j.path("incidentId").asText()) && j.hasNonNull("engineerId") && j.hasNonNull("plannedArrival")) {
+                    job[0] = j.get("id").asText();
+                }
+            }
+            return job[0] != null;
+        });
+        return new String[] {incident[0], job[0]};
+    }
+
+    static JsonNode job(String jobId) {
+        return call("GET", PackagedService.DISPATCH, "/api/v1/jobs/" + jobId, soc(), null, Map.of(), 200);
+    }
+
+    static void await(String what, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited 60 s for " + what);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** One alert from the SME's sensor, as the sensor posts it. */

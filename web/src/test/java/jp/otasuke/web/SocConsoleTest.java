@@ -45,18 +45,7 @@ class SocConsoleTest {
     }
 
     private Page signIn(String username, String password, String path) {
-        Page page = chromium.desk();
-        page.navigate(web + path.substring(1));
-        // Keycloak's own sign-in page: web never sees the password
-        try {
-            assertThat(page.locator("#kc-login")).isVisible();
-        } catch (AssertionError e) {
-            throw new AssertionError("No Keycloak sign-in page at " + page.url() + ":\n" + page.content(), e);
-        }
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
-        return page;
+        return Chromium.signIn(chromium.desk(), web + path.substring(1), username, password);
     }
 
     @Test

@@ -88,6 +88,9 @@ public class DispatchJob extends PanacheEntityBase {
     public Instant completedAt;
     @Column(name = "report_summary")
     public String reportSummary;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "report_confirmation")
+    public jp.otasuke.dispatch.cost.VisitReport.Confirmation reportConfirmation;
     @Column(name = "labor_minutes")
     public Integer laborMinutes;
     @Column(name = "travel_km")
@@ -223,6 +226,7 @@ public class DispatchJob extends PanacheEntityBase {
         if (first) {
             completedAt = at;
             reportSummary = report.summary();
+            reportConfirmation = report.confirmation();
             laborMinutes = report.laborMinutes();
             travelKm = report.travelKm();
             costLines = Costs.of(report, laborPerHourYen, travelPerKmYen);

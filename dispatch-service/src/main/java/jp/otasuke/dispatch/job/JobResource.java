@@ -95,7 +95,26 @@ public class JobResource {
         }
         List<DispatchJob> rows = DispatchJob.find(query + " order by plannedArrival nulls last, id", parameters)
                 .page(0, size + 1).list();
-        return Page.of(rows, size, JobView::full, j -> j.id);
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            jp.otasuke.common.tenants.KnownTenant.<jp.otasuke.common.tenants.KnownTenant>list("tenantId in ?1",
+                    rows.stream().map(j -> j.tenantId).distinct().toList()).forEach(t -> names.put(t.tenantId, t.name));
+        }
+        return Page.of(rows, size, j -> JobView.full(j, names.get(j.tenantId)), j -> j.id);
+    }
+
+    /** What dispatch charges for a visit, so that the engineer's app shows the cost lines before sending a report. */
+    public record CostRates(long laborPerHourYen, long billedPerMinutes, long travelPerKmYen) {
+    }
+
+    @jakarta.inject.Inject
+    jp.otasuke.dispatch.DispatchConfig config;
+
+    @GET
+    @Path("/cost-rates")
+    @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER})
+    public CostRates costRates() {
+        return new CostRates(config.rates().laborPerHourYen(), 30, config.rates().travelPerKmYen());
     }
 
     private void scope(StringBuilder query, Parameters parameters) {

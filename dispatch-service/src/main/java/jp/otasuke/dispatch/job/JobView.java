@@ -14,22 +14,30 @@ import jp.otasuke.common.events.Enums.Urgency;
 public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Site site, List<String> requiredSkills,
         Urgency urgency, Instant deadline, JobStatus status, UUID engineerId, String engineerName, Instant plannedArrival,
         Instant acceptedAt, Instant departedAt, Instant arrivedAt, Boolean farFromSite, Instant completedAt,
-        String reportSummary, List<CostLine> costLines, Long totalYen, String cancelledReason) {
+        String reportSummary, List<CostLine> costLines, Long totalYen, String cancelledReason, String category,
+        String tenantName, String confirmedBy, List<String> checklist) {
 
     public record Site(String address, double latitude, double longitude) {
     }
 
     /** The SOC's and the engineer's view: everything on record. */
     public static JobView full(DispatchJob j) {
+        return full(j, null);
+    }
+
+    /** The same with the SME's name (from the tenants topic), as the engineer's list shows it. */
+    public static JobView full(DispatchJob j, String tenantName) {
         return new JobView(j.id, j.incidentId, j.tenantId, j.title, new Site(j.siteAddress, j.siteLatitude, j.siteLongitude),
                 List.of(j.requiredSkills), j.urgency, j.deadline, j.status, j.engineerId, j.engineerName, j.plannedArrival,
                 j.acceptedAt, j.departedAt, j.arrivedAt, j.arrivedAt == null ? null : j.farFromSite, j.completedAt,
-                j.reportSummary, j.costLines, j.totalYen, j.cancelledReason);
+                j.reportSummary, j.costLines, j.totalYen, j.cancelledReason, j.category, tenantName,
+                j.reportConfirmation == null ? null : j.reportConfirmation.confirmedBy(),
+                j.reportConfirmation == null ? null : j.reportConfirmation.checklist());
     }
 
     /** The SME's view: status, when the engineer comes, and the engineer's display name only. */
     public static JobView forCustomer(DispatchJob j) {
         return new JobView(j.id, j.incidentId, null, null, null, null, null, null, j.status, null, j.engineerName,
-                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null);
+                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null, null, null, null, null);
     }
 }

@@ -155,6 +155,9 @@ public final class Launcher {
             System.out.println("\nDemo done. Explore it (the platform keeps running; Ctrl-C stops it):");
             System.out.println("  ▶ Open http://localhost:" + PackagedService.WEB.defaultPort() + "/soc/ and sign in as soc-1"
                     + " (password soc-1): the demo's incident " + told.incidentId() + " is in the console");
+            System.out.println("  ▶ The engineer's app (a phone works best): http://localhost:" + PackagedService.WEB.defaultPort()
+                    + "/field/ as " + told.engineerUser() + " / " + told.smePassword() + " (the demo's job " + told.jobId()
+                    + " is done; ask for an engineer on another incident in the console and it arrives there)");
             System.out.println("  SOC:     http://localhost:8082/q/swagger-ui  (soc-1 / soc-1)  incident " + told.incidentId());
             System.out.println("  Engineer http://localhost:8083/q/swagger-ui  (" + told.engineerUser() + " / " + told.smePassword()
                     + ")  job " + told.jobId());

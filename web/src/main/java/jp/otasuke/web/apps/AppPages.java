@@ -46,6 +46,40 @@ public class AppPages {
     }
 
     @GET
+    @Path("field")
+    public Response fieldWithoutSlash() {
+        return Response.seeOther(URI.create("/field/")).build();
+    }
+
+    @GET
+    @Path("field/")
+    @Produces(MediaType.TEXT_HTML)
+    public Response field() {
+        return person.has(Person.FIELD_ENGINEER) ? shell("field", "Otasuke 駆付け") : notForYourRole();
+    }
+
+    /** The engineer's app is installable: its manifest and its service worker (both public, neither holds data). */
+    @GET
+    @Path("field/manifest.webmanifest")
+    public Response fieldManifest() {
+        String manifest = """
+                {"name": "Otasuke 駆付け", "short_name": "駆付け", "lang": "ja", "start_url": "/field/", "scope": "/field/",
+                 "display": "standalone", "background_color": "#f6f7f9", "theme_color": "#102a43",
+                 "icons": [{"src": "/field-icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]}
+                """;
+        return Response.ok(manifest, "application/manifest+json").build();
+    }
+
+    @GET
+    @Path("field/sw.js")
+    public Response fieldServiceWorker() throws java.io.IOException {
+        try (var script = AppPages.class.getResourceAsStream("/field/sw.js")) {
+            return Response.ok(new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "text/javascript")
+                    .header("Cache-Control", "no-cache").header("Service-Worker-Allowed", "/field/").build();
+        }
+    }
+
+    @GET
     @Path("signed-out")
     @Produces(MediaType.TEXT_HTML)
     public String signedOut() {
@@ -62,6 +96,7 @@ public class AppPages {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+                %s
                 <link rel="stylesheet" href="%s">
                 <script type="module" src="%s"></script>
                 </head>
@@ -70,7 +105,9 @@ public class AppPages {
                 <noscript>JavaScript を有効にしてください / Please enable JavaScript.</noscript>
                 </body>
                 </html>
-                """.formatted(title, bundle.style("app"), bundle.script("app"), app);
+                """.formatted(title, app.equals("field") ? """
+                <link rel="manifest" href="/field/manifest.webmanifest">
+                <meta name="theme-color" content="#102a43">""" : "", bundle.style("app"), bundle.script("app"), app);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
