@@ -74,6 +74,7 @@ public class IncidentLog {
     public void commented(Incident i, String text, boolean forCustomer, String by, Instant at) {
         if (forCustomer) {
             TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", "Answer to customer: " + text, text, by);
+            updated(i, at); // the SME's page shows the answer as it comes (web's live notices follow the events)
         } else {
             TimelineEntry.internal(UUID.randomUUID(), i.id, at, "comment", text, by);
         }

@@ -17,7 +17,8 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
         Instant firstSeenAt, Instant lastSeenAt, Instant ackDueAt, Instant acknowledgedAt, boolean slaBreached,
         String assignee, @JsonInclude(JsonInclude.Include.NON_NULL) Onsite onsite,
         @JsonInclude(JsonInclude.Include.NON_NULL) Claim claim, Resolution resolution, String resolutionSummary,
-        Instant resolvedAt, Instant closedAt, @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto, Instant openedAt) {
+        Instant resolvedAt, Instant closedAt, @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto, Instant openedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID consultationId) {
 
     /** The on-site job, as dispatch last reported it. */
     public record Onsite(UUID jobId, String status, Instant eta, String engineerName) {
@@ -43,6 +44,6 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
         Claim claim = i.claimId == null ? null : new Claim(i.claimId, i.claimStatus);
         return new IncidentView(i.id, i.tenantId, i.kind, title, i.description, i.category, i.priority, i.status,
                 i.alertCount, i.hostList(), i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached,
-                assignee, onsite, claim, i.resolution, i.resolutionSummary, i.resolvedAt, i.closedAt, i.mergedInto, i.openedAt);
+                assignee, onsite, claim, i.resolution, i.resolutionSummary, i.resolvedAt, i.closedAt, i.mergedInto, i.openedAt, i.consultationId);
     }
 }

@@ -46,6 +46,19 @@ public class AppPages {
     }
 
     @GET
+    @Path("my")
+    public Response myWithoutSlash() {
+        return Response.seeOther(URI.create("/my/")).build();
+    }
+
+    @GET
+    @Path("my/")
+    @Produces(MediaType.TEXT_HTML)
+    public Response my() {
+        return person.has(Person.SME_USER) ? shell("my", "お助け隊 ご契約者ページ") : notForYourRole();
+    }
+
+    @GET
     @Path("field")
     public Response fieldWithoutSlash() {
         return Response.seeOther(URI.create("/field/")).build();

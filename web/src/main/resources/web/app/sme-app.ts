@@ -1,0 +1,243 @@
+import { html, nothing } from 'lit';
+import { AppElement } from './base';
+import { get, loadSession, Page, post, Session, ApiError } from './api';
+import { label, lang, setLang, t } from './i18n';
+import { live } from './live';
+import { dateTime } from './time';
+
+interface Incident {
+  id: string;
+  kind: 'ALERT' | 'CONSULTATION';
+  title: string;
+  status: string;
+  openedAt: string;
+  consultationId?: string;
+  onsite?: { status: string; eta: string | null; engineerName: string | null };
+}
+
+interface Entry { at: string; summary: string }
+
+interface Claim {
+  id: string;
+  claimNumber: string;
+  incidentId: string;
+  status: string;
+  payableYen: number;
+  paidYen: number | null;
+  explanation: string[];
+  notCoveredReasons: string[];
+}
+
+interface Consultation { id: string; subject: string; body: string; status: string; createdAt: string }
+
+interface Tenant {
+  id: string;
+  name: string;
+  site: { prefecture: string; address: string };
+  plan: { type: string; endpointCount: number; monthlyFeeYen: number };
+  createdAt: string;
+}
+
+/** Where the SME's case stands, in six steps a non-expert follows (MISSION.md: someone is on it, and when they come). */
+export function step(i: Incident): number {
+  if (i.status === 'RESOLVED' || i.status === 'CLOSED') return 5;
+  const job = i.onsite?.status;
+  if (job === 'COMPLETED') return 5;
+  if (job === 'ON_SITE') return 4;
+  if (job === 'ACCEPTED' || job === 'EN_ROUTE') return 3;
+  if (i.status === 'ONSITE_REQUESTED' || i.status === 'ONSITE_IN_PROGRESS') return 2;
+  return i.status === 'OPEN' ? 0 : 1;
+}
+
+/** The Otasuke-tai price cap of a plan (tax excluded; API.md). */
+export function cap(plan: Tenant['plan']): number {
+  if (plan.type === 'NETWORK') return 10_000;
+  if (plan.type === 'ENDPOINT') return 2_000 * plan.endpointCount;
+  return 10_000 + 2_000 * plan.endpointCount;
+}
+
+/** The SME's page (/my/): its incidents in plain words, the insurance, the consultation desk, the contract. Live. */
+class SmeApp extends AppElement {
+  static properties = {
+    session: { state: true }, route: { state: true }, incidents: { state: true }, timelines: { state: true },
+    claims: { state: true }, consultations: { state: true }, tenant: { state: true }, message: { state: true }, error: { state: true },
+  };
+  declare session: Session | null;
+  declare route: string;
+  declare incidents: Incident[];
+  declare timelines: Record<string, Entry[]>;
+  declare claims: Claim[];
+  declare consultations: Consultation[];
+  declare tenant: Tenant | null;
+  declare message: string;
+  declare error: string;
+  private reloadPending = 0;
+
+  constructor() {
+    super();
+    this.session = null;
+    this.route = location.hash;
+    this.incidents = [];
+    this.timelines = {};
+    this.claims = [];
+    this.consultations = [];
+    this.tenant = null;
+    this.message = '';
+    this.error = '';
+  }
+
+  async connectedCallback() {
+    super.connectedCallback();
+    document.documentElement.lang = lang();
+    window.addEventListener('hashchange', () => (this.route = location.hash));
+    this.session = await loadSession();
+    live.start();
+    live.subscribe(() => this.reloadSoon(), () => this.load());
+    await this.load();
+  }
+
+  private reloadSoon() {
+    if (this.reloadPending) return;
+    this.reloadPending = window.setTimeout(() => {
+      this.reloadPending = 0;
+      this.load();
+    }, 300);
+  }
+
+  private async load() {
+    try {
+      const [incidents, claims, consultations] = await Promise.all([
+        get<Page<Incident>>('triage/incidents?limit=100'),
+        get<Page<Claim>>('insurance/claims?limit=100'),
+        get<Page<Consultation>>('ingest/consultations?limit=100'),
+      ]);
+      this.incidents = incidents.items;
+      this.claims = claims.items;
+      this.consultations = consultations.items;
+      const timelines: Record<string, Entry[]> = {};
+      await Promise.all(this.incidents.map(async (i) => {
+        timelines[i.id] = await get<Entry[]>(`triage/incidents/${i.id}/timeline`).catch(() => []);
+      }));
+      this.timelines = timelines;
+      if (!this.tenant && this.session?.tenantId) this.tenant = await get<Tenant>(`ingest/tenants/${this.session.tenantId}`);
+      this.error = '';
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  render() {
+    if (!this.session) return html`<p class="loading">${t('loading')}</p>`;
+    const tab = this.route.replace('#/', '') || 'incidents';
+    const link = (name: string, text: string) =>
+      html`<a href="#/${name}" aria-current=${tab === name ? 'page' : 'false'}>${text}</a>`;
+    return html`
+      <header class="top my-top">
+        <span class="brand">${t('my.title')}</span>
+        <nav aria-label="main">${link('incidents', t('my.incidents'))}${link('insurance', t('my.insurance'))}
+          ${link('desk', t('my.desk'))}${link('contract', t('my.contract'))}</nav>
+        <span class="live live-${live.state}" role="status">${t(`live.${live.state === 'live' ? 'on' : live.state === 'offline' ? 'off' : 'connecting'}`)}</span>
+        <button class="link" aria-label=${t('lang.label')} @click=${() => setLang(lang() === 'ja' ? 'en' : 'ja')}>${t('lang.switch')}</button>
+        <span class="who">${this.tenant?.name ?? ''}</span>
+        <a class="button secondary" href="/logout">${t('signOut')}</a>
+      </header>
+      <main class="my">
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
+        ${tab === 'insurance' ? this.insurance() : tab === 'desk' ? this.desk() : tab === 'contract' ? this.contract() : this.cases()}
+      </main>`;
+  }
+
+  private cases() {
+    const alerts = this.incidents.filter((i) => i.kind === 'ALERT');
+    return html`<h1>${t('my.incidents')}</h1>
+      ${alerts.length === 0 ? html`<p class="empty">${t('my.noIncidents')}</p>` : alerts.map((i) => {
+        const current = step(i);
+        return html`<article class="case" data-id=${i.id}>
+          <h2>${i.title}</h2>
+          <ol class="steps" aria-label=${label('status', i.status)}>
+            ${[0, 1, 2, 3, 4, 5].map((s) => html`<li class=${s < current ? 'done' : s === current ? 'current' : ''}
+              aria-current=${s === current ? 'step' : 'false'}>${t(`my.step.${s}`)}</li>`)}
+          </ol>
+          ${i.onsite?.engineerName ? html`<p class="engineer">${t('my.engineer')}: <strong>${i.onsite.engineerName}</strong>
+            ${i.onsite.eta ? html` · ${t('my.eta')}: <strong>${dateTime(i.onsite.eta)}</strong>` : nothing}</p>` : nothing}
+          <h3>${t('my.history')}</h3>
+          <ul class="history">${(this.timelines[i.id] ?? []).map((e) => html`<li><time>${dateTime(e.at)}</time> ${e.summary}</li>`)}</ul>
+        </article>`;
+      })}`;
+  }
+
+  private insurance() {
+    return html`<h1>${t('my.insurance')}</h1>
+      ${this.claims.length === 0 ? html`<p class="empty">${t('my.noClaims')}</p>` : this.claims.map((c) => html`
+        <article class="case claim">
+          <h2>${c.claimNumber}</h2>
+          <p>${t('my.claimStatus')}: <strong>${label('claim', c.status)}</strong></p>
+          <p>${c.paidYen !== null && c.paidYen !== undefined ? html`${t('my.paid')}: <strong>¥${c.paidYen.toLocaleString()}</strong>`
+            : html`${t('my.payable')}: <strong>¥${c.payableYen.toLocaleString()}</strong>`}</p>
+          <h3>${t('my.why')}</h3><ul>${c.explanation.map((x) => html`<li>${x}</li>`)}</ul>
+          ${c.notCoveredReasons.length ? html`<h3>${t('my.notCovered')}</h3><ul>${c.notCoveredReasons.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+        </article>`)}`;
+  }
+
+  private desk() {
+    return html`<h1>${t('my.desk')}</h1>
+      <form class="card" aria-label=${t('my.newConsultation')} @submit=${(e: Event) => this.ask(e)}>
+        <h2>${t('my.newConsultation')}</h2>
+        <label for="subject">${t('my.subject')}</label><input id="subject" name="subject" required maxlength="200">
+        <label for="body">${t('my.body')}</label><textarea id="body" name="body" rows="4" required></textarea>
+        <label for="phone">${t('my.phone')}</label><input id="phone" name="phone" type="tel" autocomplete="tel">
+        <button type="submit">${t('my.send')}</button>
+      </form>
+      <h2>${t('my.consultations')}</h2>
+      ${this.consultations.map((c) => {
+        const incident = this.incidents.find((i) => i.consultationId === c.id);
+        const answers = (this.timelines[incident?.id ?? ''] ?? []).slice(1);
+        return html`<article class="case consultation" data-id=${c.id}>
+          <h3>${c.subject} <span class="tag">${label('consultation', answers.length ? 'ANSWERED' : c.status)}</span></h3>
+          <p class="sub">${dateTime(c.createdAt)}</p><p>${c.body}</p>
+          ${answers.length ? html`<div class="answer"><strong>${t('my.answer')}</strong>
+            ${answers.map((a) => html`<p><time>${dateTime(a.at)}</time> ${a.summary}</p>`)}</div>`
+            : html`<p class="sub">${t('my.waiting')}</p>`}
+        </article>`;
+      })}`;
+  }
+
+  private async ask(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    try {
+      await post('ingest/consultations', { subject: value('subject'), body: value('body'), contactPhone: value('phone') || undefined });
+      form.reset();
+      this.message = t('my.sent');
+      await this.load();
+    } catch (err) {
+      const problem = err instanceof ApiError ? err.problem : null;
+      this.error = problem?.errors?.length ? problem.errors.map((f) => `${f.field}: ${f.message}`).join('; ') : (err as Error).message;
+    }
+  }
+
+  private contract() {
+    const tenant = this.tenant;
+    if (!tenant) return html`<p class="loading">${t('loading')}</p>`;
+    const limit = cap(tenant.plan);
+    const since = new Intl.DateTimeFormat(lang() === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long' })
+      .format(new Date(tenant.createdAt));
+    return html`<h1>${t('my.contract')}</h1>
+      <dl class="facts contract">
+        <dt>${t('my.plan')}</dt><dd>${label('plan', tenant.plan.type)}${tenant.plan.endpointCount ? ` (${tenant.plan.endpointCount}台)` : ''}</dd>
+        <dt>${t('my.fee')}</dt><dd class="fee">¥${tenant.plan.monthlyFeeYen.toLocaleString()} — ${t('my.cap')} ¥${limit.toLocaleString()}
+          ${tenant.plan.monthlyFeeYen <= limit ? html`（${t('my.within')}）` : nothing}</dd>
+        <dt>${t('my.site')}</dt><dd>${tenant.site.prefecture} ${tenant.site.address}</dd>
+        <dt>${t('my.since')}</dt><dd>${since}</dd>
+        <dt>${t('my.sensors')}</dt><dd>${t('my.sensorsSoon')}</dd>
+      </dl>
+      <section class="certificate" aria-label=${t('my.certificate')}>
+        <h2>${t('my.certificate')}</h2>
+        <p class="seal">${t('my.certificateText', { name: tenant.name, plan: label('plan', tenant.plan.type), since })}</p>
+      </section>`;
+  }
+}
+
+customElements.define('sme-app', SmeApp);

@@ -1,0 +1,104 @@
+package jp.otasuke.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.otasuke.infra.platform.PackagedService;
+import jp.otasuke.infra.testing.TestServers;
+import jp.otasuke.infra.testing.Tokens;
+
+/**
+ * The SME's page in a real Chromium, in Japanese: where its case stands in plain steps with the engineer's name
+ * and arrival, a question to the consultation desk whose answer appears without a reload, and the contract with
+ * the Otasuke-tai cap it respects.
+ */
+@QuarkusTest
+@QuarkusTestResource(WebPlatform.class)
+class SmePortalTest {
+
+    private static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL web;
+
+    @BeforeAll
+    static void browser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void anSmeSeesItsCaseInPlainStepsAsksTheDeskAndReadsTheAnswerLive() {
+        Platform.Sme sme = Platform.onboardSme();
+        String engineer = Platform.onboardEngineer(34.7025, 135.4959, List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                "00:00", "23:59");
+        String[] visit = Platform.onsiteJob(sme, "keiri-" + sme.tenantId().substring(0, 6), "RANSOMWARE");
+        String engineerToken = Tokens.forUser(TestServers.keycloak().realmUrl(), engineer, Platform.SME_PASSWORD);
+        Platform.call("POST", PackagedService.DISPATCH, "/api/v1/jobs/" + visit[1] + "/actions", engineerToken,
+                Map.of("opId", "accept-" + visit[1], "type", "ACCEPT", "at", java.time.Instant.now().toString()), Map.of(), 200);
+
+        Page page = Chromium.signIn(chromium.desk(), web + "my/", sme.username(), Platform.SME_PASSWORD);
+        Locator incident = page.locator("article.case[data-id='" + visit[0] + "']");
+        assertThat(incident.locator("ol.steps li[aria-current=step]")).hasText("エンジニアが向かっています");
+        assertThat(incident.locator(".engineer")).containsText("佐藤 健二");
+        assertThat(incident.locator(".engineer")).containsText("到着予定");
+        assertThat(incident).not().containsText("CRITICAL"); // plain words, not the raw alert
+        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("my-incident-ja.png")));
+
+        page.locator("nav a", new Page.LocatorOptions().setHasText("相談窓口")).click();
+        page.locator("#subject").fill("不審なメールについて");
+        page.locator("#body").fill("取引先を名乗るメールの添付ファイルを開いてしまいました。どうすればよいですか。");
+        page.locator("#phone").fill("06-6123-4567");
+        page.locator("form[aria-label='新しいご相談'] button[type=submit]").click();
+        assertThat(page.locator(".notice")).containsText("ご相談を受け付けました");
+        Locator question = page.locator("article.consultation", new Page.LocatorOptions().setHasText("不審なメールについて"));
+        assertThat(question).containsText("回答をお待ちください");
+
+        // the SOC answers; the page shows it without a reload
+        String consultationIncident = consultationIncident(sme);
+        Platform.call("POST", PackagedService.TRIAGE, "/api/v1/incidents/" + consultationIncident + "/comments", Platform.soc(),
+                Map.of("text", "添付ファイルを開いたパソコンをLANケーブルから外し、そのままお待ちください。担当から折り返します。",
+                        "visibility", "CUSTOMER"), Map.of(), 201);
+        assertThat(question.locator(".answer")).containsText("LANケーブルから外し");
+        assertThat(question).containsText("回答済み");
+
+        page.locator("nav a", new Page.LocatorOptions().setHasText("ご契約")).click();
+        assertThat(page.locator(".contract .fee")).containsText("¥19,800");
+        assertThat(page.locator(".contract .fee")).containsText("¥20,000");
+        assertThat(page.locator(".certificate")).containsText(sme.name() + "は、サイバーセキュリティお助け隊サービス");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("my-contract-ja.png")));
+        page.context().close();
+    }
+
+    private static String consultationIncident(Platform.Sme sme) {
+        String[] id = new String[1];
+        Platform.await("the consultation in the SOC's queue", () -> {
+            for (JsonNode i : Platform.call("GET", PackagedService.TRIAGE, "/api/v1/incidents?tenantId=" + sme.tenantId(),
+                    Platform.soc(), null, Map.of(), 200).path("items")) {
+                if ("CONSULTATION".equals(i.path("kind").asText())) {
+                    id[0] = i.get("id").asText();
+                }
+            }
+            return id[0] != null;
+        });
+        return id[0];
+    }
+}
