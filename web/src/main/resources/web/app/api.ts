@@ -10,6 +10,8 @@ export interface Session {
   tenantId: string | null;
   engineerId: string | null;
   csrfToken: string;
+  intakeUrl?: string;
+  syslogHost?: string;
 }
 
 export interface Problem {

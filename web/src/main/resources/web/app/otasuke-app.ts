@@ -8,6 +8,7 @@ import './soc-incident';
 import './soc-kpis';
 import './field-app';
 import './sme-app';
+import './admin-app';
 
 /** The frame of every app: who is signed in, the live state, the language switch, sign-out; then the app's page. */
 class OtasukeApp extends AppElement {
@@ -26,7 +27,7 @@ class OtasukeApp extends AppElement {
 
   async connectedCallback() {
     super.connectedCallback();
-    if (this.app === 'field' || this.app === 'my') return; // those apps draw their own frame
+    if (this.app !== 'soc') return; // the other apps draw their own frame
     document.documentElement.lang = lang();
     window.addEventListener('hashchange', () => (this.route = location.hash));
     live.addEventListener('state', () => (this.liveState = live.state));
@@ -37,6 +38,7 @@ class OtasukeApp extends AppElement {
   render() {
     if (this.app === 'field') return html`<field-app></field-app>`;
     if (this.app === 'my') return html`<sme-app></sme-app>`;
+    if (this.app === 'admin') return html`<admin-app></admin-app>`;
     if (!this.session) return html`<p class="loading">${t('loading')}</p>`;
     return html`
       <header class="top">

@@ -43,6 +43,7 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.oidc.auth-server-url", TestServers.keycloak().realmUrl());
         config.put("kafka.bootstrap.servers", TestServers.kafka().bootstrapServers());
         config.put("otasuke.web.gateway.upstream.ingest", url(PackagedService.INGEST));
+        config.put("otasuke.web.sensor-intake-url", url(PackagedService.INGEST));
         config.put("otasuke.web.gateway.upstream.triage", url(PackagedService.TRIAGE));
         config.put("otasuke.web.gateway.upstream.dispatch", url(PackagedService.DISPATCH));
         config.put("otasuke.web.gateway.upstream.insurance", url(PackagedService.INSURANCE));

@@ -20,8 +20,8 @@ public final class PriceCaps {
     public record WithinCaps() implements Verdict {
     }
 
-    /** The plan breaks a cap; {@code reason} names it for the person onboarding. */
-    public record CapExceeded(String reason) implements Verdict {
+    /** The plan breaks a cap; {@code reason} names it for the person onboarding, {@code field} where to fix it. */
+    public record CapExceeded(String field, String reason) implements Verdict {
     }
 
     private PriceCaps() {
@@ -31,10 +31,10 @@ public final class PriceCaps {
         long fee = plan.monthlyFeeYen();
         int devices = plan.endpointCount();
         if (fee < 0) {
-            return new CapExceeded("monthlyFeeYen cannot be negative");
+            return new CapExceeded("plan.monthlyFeeYen", "monthlyFeeYen cannot be negative");
         }
         if (plan.type() != PlanType.NETWORK && devices < 1) {
-            return new CapExceeded(plan.type() + " monitoring needs endpointCount of at least 1");
+            return new CapExceeded("plan.endpointCount", plan.type() + " monitoring needs endpointCount of at least 1");
         }
         long cap = switch (plan.type()) {
             case NETWORK -> NETWORK_CAP_YEN;
@@ -42,7 +42,7 @@ public final class PriceCaps {
             case COMBINED -> NETWORK_CAP_YEN + ENDPOINT_CAP_YEN_PER_DEVICE * devices;
         };
         if (fee > cap) {
-            return new CapExceeded(switch (plan.type()) {
+            return new CapExceeded("plan.monthlyFeeYen", switch (plan.type()) {
                 case NETWORK -> "network monitoring cap is ¥10,000 a month; asked ¥" + String.format("%,d", fee);
                 case ENDPOINT -> "endpoint monitoring cap is ¥2,000 a device a month (¥" + String.format("%,d", cap)
                         + " for " + devices + "); asked ¥" + String.format("%,d", fee);

@@ -43,7 +43,8 @@ public class TenantOnboarding {
     public Onboarded onboard(OnboardTenantRequest request) {
         Plan plan = new Plan(request.plan().type(), request.plan().endpointCount(), request.plan().monthlyFeeYen());
         if (PriceCaps.check(plan) instanceof PriceCaps.CapExceeded exceeded) {
-            throw ProblemException.unprocessable("The plan breaks the Otasuke-tai price cap: " + exceeded.reason());
+            throw ProblemException.unprocessableField(exceeded.field(),
+                    "The plan breaks the Otasuke-tai price cap: " + exceeded.reason());
         }
         UUID tenantId = UUID.randomUUID();
         UserAccounts.Account account = accounts.create(new UserAccounts.NewUser(request.admin().email(),

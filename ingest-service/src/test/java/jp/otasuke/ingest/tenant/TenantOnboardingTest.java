@@ -92,7 +92,8 @@ class TenantOnboardingTest {
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Tenants.withPlan(PlanType.NETWORK, 0, 10_001))
                 .when().post("/api/v1/tenants")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("detail", containsString("network monitoring cap is ¥10,000"));
+                .body("detail", containsString("network monitoring cap is ¥10,000"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("plan.monthlyFeeYen")); // the form shows it at the fee
     }
 
     @Test

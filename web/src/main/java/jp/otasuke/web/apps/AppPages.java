@@ -46,6 +46,19 @@ public class AppPages {
     }
 
     @GET
+    @Path("admin")
+    public Response adminWithoutSlash() {
+        return Response.seeOther(URI.create("/admin/")).build();
+    }
+
+    @GET
+    @Path("admin/")
+    @Produces(MediaType.TEXT_HTML)
+    public Response admin() {
+        return person.has(Person.PLATFORM_ADMIN) ? shell("admin", "Otasuke SOC — 管理") : notForYourRole();
+    }
+
+    @GET
     @Path("my")
     public Response myWithoutSlash() {
         return Response.seeOther(URI.create("/my/")).build();

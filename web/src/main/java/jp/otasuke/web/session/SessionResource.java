@@ -17,20 +17,27 @@ public class SessionResource {
 
     private final Person person;
     private final CsrfTokens csrf;
+    private final String intakeUrl;
+    private final String syslogHost;
 
-    SessionResource(Person person, CsrfTokens csrf) {
+    SessionResource(Person person, CsrfTokens csrf,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "otasuke.web.sensor-intake-url") String intakeUrl,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "otasuke.web.syslog-host") String syslogHost) {
         this.person = person;
         this.csrf = csrf;
+        this.intakeUrl = intakeUrl;
+        this.syslogHost = syslogHost;
     }
 
+    /** {@code intakeUrl}, {@code syslogHost}: where sensors send, for the set-up lines the administration shows. */
     public record SessionView(String username, String name, Set<String> roles, String home, String tenantId,
-            String engineerId, String csrfToken) {
+            String engineerId, String csrfToken, String intakeUrl, String syslogHost) {
     }
 
     @GET
     public SessionView get() {
         return new SessionView(person.username(), person.displayName(), Set.copyOf(List.copyOf(person.roles())),
                 person.home().orElse(null), person.tenantId().orElse(null), person.engineerId().orElse(null),
-                csrf.tokenFor(person));
+                csrf.tokenFor(person), intakeUrl, syslogHost);
     }
 }

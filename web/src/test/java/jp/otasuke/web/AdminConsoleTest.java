@@ -1,0 +1,123 @@
+package jp.otasuke.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.otasuke.infra.platform.PackagedService;
+
+/**
+ * The administrator signs a new SME up in one sitting in a real Chromium: the price cap checked as the fee is typed
+ * and the server's refusal shown at the fee, then the first password and the sensor key shown once with set-up
+ * lines, the insurance added; then finds the customer, revokes a sensor, and onboards an engineer.
+ */
+@QuarkusTest
+@QuarkusTestResource(WebPlatform.class)
+class AdminConsoleTest {
+
+    private static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL web;
+
+    @BeforeAll
+    static void browser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void anAdministratorOnboardsAnSmeInOneSitting() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String company = "堺精機 " + unique;
+        Page page = Chromium.signIn(chromium.desk(), web + "admin/", "ops-admin", "ops-admin");
+        assertThat(page.locator("h1")).hasText("顧客の登録");
+        page.locator("[id='name']").fill(company);
+        page.locator("[id='industry']").fill("金属加工");
+        page.locator("[id='contactEmail']").fill("info-" + unique + "@sakai-seiki.example");
+        page.locator("[id='contactPhone']").fill("072-123-4567");
+        page.locator("[id='site.postalCode']").fill("590-0078");
+        page.locator("[id='site.prefecture']").fill("大阪府");
+        page.locator("[id='site.address']").fill("堺市堺区南瓦町3-1");
+        page.locator("[id='site.latitude']").fill("34.5733");
+        page.locator("[id='site.longitude']").fill("135.4830");
+        page.locator("[id='plan.type']").selectOption("NETWORK");
+        page.locator("[id='plan.endpointCount']").fill("0");
+        page.locator("[id='plan.monthlyFeeYen']").fill("12000");
+        assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限 ¥10,000 を超えています");
+        page.locator("[id='admin.email']").fill("owner-" + unique + "@sakai-seiki.example");
+        page.locator("[id='admin.name']").fill("堺 花子");
+        page.locator("input[name=sensor-name-0]").fill("FortiGate");
+        page.locator("[id='policy.insurerId']").selectOption("INS-A");
+        page.locator("[id='policy.policyNumber']").fill("OTS-" + unique);
+
+        // the server refuses the fee, and says so at the fee
+        page.locator("form.onboard button[type=submit]").click();
+        assertThat(page.locator(".field-error.server")).containsText("price cap");
+        page.locator("[id='plan.monthlyFeeYen']").fill("9800");
+        assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限 ¥10,000 以内です");
+        page.locator("form.onboard button[type=submit]").click();
+
+        assertThat(page.locator("h1")).hasText("登録しました");
+        assertThat(page.locator("code.password")).hasText(Pattern.compile(".{12,}"));
+        assertThat(page.locator("code.api-key")).hasText(Pattern.compile("osk_.+"));
+        String key = page.locator("code.api-key").textContent();
+        assertThat(page.locator("pre.setup").first()).containsText("X-Sensor-Key: " + key);
+        assertThat(page.locator("pre.setup").first()).containsText(WebPlatform.url(PackagedService.INGEST) + "/api/v1/alerts");
+        assertThat(page.locator(".policy")).hasText("OTS-" + unique);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("admin-onboarded-ja.png")));
+
+        // the customer is in the list; its sensor can be revoked
+        page.locator("nav a", new Page.LocatorOptions().setHasText("顧客一覧")).click();
+        page.locator("input.search").fill(unique);
+        page.locator("tr", new Page.LocatorOptions().setHasText(company)).locator("button", new com.microsoft.playwright.Locator
+                .LocatorOptions().setHasText("センサーを表示")).click();
+        page.locator("button.revoke").click();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(company))).containsText("無効");
+
+        String tenantId = page.locator("tr", new Page.LocatorOptions().setHasText(company)).getAttribute("data-id");
+        JsonNode sensors = Platform.call("GET", PackagedService.INGEST, "/api/v1/tenants/" + tenantId + "/sensors",
+                Platform.admin(), null, Map.of(), 200);
+        assertTrue(sensors.path("items").get(0).hasNonNull("revokedAt"));
+        Platform.call("POST", PackagedService.INGEST, "/api/v1/alerts", null, Map.of("sourceRef", "after-revoke",
+                "observedAt", java.time.Instant.now().toString(), "category", "RECON", "severity", "LOW", "title", "scan"),
+                Map.of("X-Sensor-Key", key), 401);
+        boolean insured = false;
+        for (JsonNode policy : Platform.call("GET", PackagedService.INSURANCE, "/api/v1/policies?limit=500", Platform.admin(), null,
+                Map.of(), 200).path("items")) {
+            insured |= tenantId.equals(policy.path("tenantId").asText());
+        }
+        assertTrue(insured, "the policy was added with the onboarding");
+
+        // an engineer, with the first password shown once
+        page.locator("nav a", new Page.LocatorOptions().setHasText("エンジニアの登録")).click();
+        page.locator("[id='name']").fill("山本 翔太");
+        page.locator("[id='email']").fill("yamamoto-" + unique + "@otasuke.example");
+        page.locator("[id='homeBase.latitude']").fill("34.6937");
+        page.locator("[id='homeBase.longitude']").fill("135.5023");
+        page.locator("form.onboard button[type=submit]").click();
+        assertThat(page.locator(".notice")).hasText("エンジニアを登録しました");
+        assertThat(page.locator(".username")).hasText("yamamoto-" + unique + "@otasuke.example");
+        assertEquals(1, page.locator("code.password").count());
+        page.context().close();
+    }
+}
