@@ -178,8 +178,9 @@ public final class Story {
         say.accept("8. Tanaka (the SME) reads the story of the incident in plain words");
         String sme = Tokens.forUser(api.realm(), smeUser, PASSWORD);
         List<String> lines = Api.await("the claim payment in the SME's timeline", PATIENCE, () -> {
+            // the narration is in English; an SME that asks for nothing reads Japanese
             JsonNode timeline = Api.call("GET", api.triage() + "/api/v1/incidents/" + incidentId + "/timeline", sme, null,
-                    Map.of()).body();
+                    Map.of("Accept-Language", "en")).body();
             List<String> found = new ArrayList<>();
             if (timeline != null) {
                 timeline.forEach(e -> found.add(e.get("type").asText() + ": " + e.get("summary").asText()));

@@ -16,6 +16,7 @@ import jp.otasuke.common.events.IncidentUpdated;
 import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.outbox.Outbox;
+import jp.otasuke.triage.timeline.CustomerLine;
 import jp.otasuke.triage.timeline.TimelineEntry;
 
 /**
@@ -40,11 +41,11 @@ public class IncidentLog {
         if (i.kind == IncidentKind.CONSULTATION) {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
                     "Consultation received: " + i.title + " (" + i.priority + ")",
-                    "We received your consultation \"" + i.title + "\". A security analyst will answer it.", null);
+                    CustomerLine.of("consultation.opened", "subject", i.title), null);
         } else {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
                     "Opened from alert: " + i.title + " (" + i.priority + ", " + String.join(", ", i.hosts) + ")",
-                    PlainLanguage.title(i) + ": we detected it and are looking into it.", null);
+                    PlainLanguage.opened(i), null);
         }
     }
 
@@ -63,7 +64,7 @@ public class IncidentLog {
         IncidentAcknowledged event = new IncidentAcknowledged(UUID.randomUUID(), at, i.id, i.tenantId, i.acknowledgedBy);
         outbox.publish(event);
         TimelineEntry.shared(event.eventId(), i.id, at, "incident.acknowledged", "Acknowledged by " + i.acknowledgedBy,
-                "A security analyst has taken charge of this.", i.acknowledgedBy);
+                CustomerLine.of("incident.acknowledged"), i.acknowledgedBy);
     }
 
     public void assigned(Incident i, String by, Instant at) {
@@ -73,7 +74,8 @@ public class IncidentLog {
 
     public void commented(Incident i, String text, boolean forCustomer, String by, Instant at) {
         if (forCustomer) {
-            TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", "Answer to customer: " + text, text, by);
+            TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", "Answer to customer: " + text,
+                    CustomerLine.of("comment", "text", text), by);
             updated(i, at); // the SME's page shows the answer as it comes (web's live notices follow the events)
         } else {
             TimelineEntry.internal(UUID.randomUUID(), i.id, at, "comment", text, by);
@@ -85,7 +87,7 @@ public class IncidentLog {
         TimelineEntry.shared(request.eventId(), request.incidentId(), request.occurredAt(), "incident.onsite-requested",
                 "On-site engineer requested (" + request.urgency() + ", skills " + request.requiredSkills() + "): "
                         + request.reason(),
-                "We are arranging for an engineer to come to your site.", request.requestedBy());
+                CustomerLine.of("incident.onsite-requested"), request.requestedBy());
     }
 
     public void resolved(Incident i, String by, Instant at) {
@@ -94,13 +96,13 @@ public class IncidentLog {
         outbox.publish(event);
         TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved",
                 "Resolved (" + i.resolution + ") by " + by + ": " + i.resolutionSummary,
-                "Resolved: " + i.resolutionSummary, by);
+                CustomerLine.of("incident.resolved", "summary", i.resolutionSummary), by);
     }
 
     public void closed(Incident i, String by, Instant at) {
         IncidentClosed event = new IncidentClosed(UUID.randomUUID(), at, i.id, i.tenantId, by);
         outbox.publish(event);
-        TimelineEntry.shared(event.eventId(), i.id, at, "incident.closed", "Closed by " + by, "This case is closed.", by);
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.closed", "Closed by " + by, CustomerLine.of("incident.closed"), by);
     }
 
     /** Both incidents changed: each gets an event and an internal timeline line naming the other. */

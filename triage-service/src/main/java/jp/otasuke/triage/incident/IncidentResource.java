@@ -39,9 +39,11 @@ public class IncidentResource {
     public Page<IncidentView> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
             @QueryParam("tenantId") String tenantId, @QueryParam("active") String active,
             @QueryParam("category") String category, @QueryParam("assignee") String assignee,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
         int size = Page.limit(limit);
         boolean soc = isSoc();
+        java.util.Locale locale = jp.otasuke.triage.timeline.CustomerLine.locale(language);
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw ProblemException.badField("active", "active must be true or false");
         }
@@ -50,15 +52,16 @@ public class IncidentResource {
                 "true".equals(active), QueryParams.enumValue(jp.otasuke.common.events.Enums.AlertCategory.class, "category", category),
                 soc && assignee != null && !assignee.isBlank() ? assignee.strip() : null);
         return Page.of(queue.page(Page.after(cursor), size + 1), size,
-                soc ? IncidentView::forSoc : IncidentView::forCustomer, i -> i.id);
+                soc ? IncidentView::forSoc : i -> IncidentView.forCustomer(i, locale), i -> i.id);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
-    public IncidentView get(@PathParam("id") UUID id) {
+    public IncidentView get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
         Incident incident = visible(id);
-        return isSoc() ? IncidentView.forSoc(incident) : IncidentView.forCustomer(incident);
+        return isSoc() ? IncidentView.forSoc(incident)
+                : IncidentView.forCustomer(incident, jp.otasuke.triage.timeline.CustomerLine.locale(language));
     }
 
     /** The alerts behind an incident, raw records included: for the SOC only. */

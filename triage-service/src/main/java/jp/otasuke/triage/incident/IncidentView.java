@@ -34,8 +34,8 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
     }
 
     /** What the SME sees: a plain-language title, and no operator names. */
-    public static IncidentView forCustomer(Incident i) {
-        return of(i, PlainLanguage.title(i), null);
+    public static IncidentView forCustomer(Incident i, java.util.Locale locale) {
+        return of(i, PlainLanguage.title(i, locale), null);
     }
 
     private static IncidentView of(Incident i, String title, String assignee) {

@@ -1,48 +1,40 @@
 package jp.otasuke.triage.incident;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.IncidentKind;
+import jp.otasuke.triage.timeline.CustomerLine;
 
-/** What an SME reads: no signatures or rule names, just what is going on; times in Japan time. */
+/**
+ * What an SME reads about an incident: no signatures or rule names, just what is going on, in its language
+ * (texts/customer bundles).
+ */
 public final class PlainLanguage {
-
-    private static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'")
-            .withZone(ZoneId.of("Asia/Tokyo"));
 
     private PlainLanguage() {
     }
 
-    public static String title(Incident incident) {
+    public static String title(Incident incident, Locale locale) {
+        return title(incident).render(locale);
+    }
+
+    public static CustomerLine title(Incident incident) {
         if (incident.kind == IncidentKind.CONSULTATION) {
-            return "Your consultation: " + incident.title;
+            return CustomerLine.of("title.consultation", "subject", incident.title);
         }
-        String what = what(incident.category);
-        return incident.hosts.length == 1 ? what + " on " + incident.hosts[0] : what;
+        String what = what(incident);
+        return incident.hosts.length == 1 ? CustomerLine.of("title.on-host", "what", what, "host", incident.hosts[0])
+                : CustomerLine.of("title.what", "what", what);
     }
 
-    static String what(AlertCategory category) {
-        if (category == null) {
-            return "Suspicious activity";
-        }
-        return switch (category) {
-            case MALWARE -> "Possible malware infection";
-            case RANSOMWARE -> "Possible ransomware attack";
-            case C2 -> "A computer may be controlled from outside";
-            case INTRUSION -> "Attempted break-in";
-            case RECON -> "Someone is probing your network";
-            case BRUTE_FORCE -> "Repeated password guessing";
-            case PHISHING -> "Suspicious e-mail (phishing)";
-            case EXFILTRATION -> "Possible data leak";
-            case POLICY -> "A security rule was broken";
-            case OTHER -> "Suspicious activity";
-        };
+    /** The opening line of the SME's timeline. */
+    public static CustomerLine opened(Incident incident) {
+        return incident.hosts.length == 1
+                ? CustomerLine.of("incident.opened.on-host", "what", what(incident), "host", incident.hosts[0])
+                : CustomerLine.of("incident.opened", "what", what(incident));
     }
 
-    public static String time(Instant instant) {
-        return instant == null ? "unknown time" : JAPAN_TIME.format(instant);
+    private static String what(Incident incident) {
+        return incident.category == null ? "OTHER" : incident.category.name();
     }
 }

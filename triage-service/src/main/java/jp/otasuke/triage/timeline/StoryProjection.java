@@ -27,7 +27,6 @@ import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.inbox.Inbox;
 import jp.otasuke.triage.incident.Incident;
-import jp.otasuke.triage.incident.PlainLanguage;
 
 /**
  * The rest of an incident's story, told by dispatch and insurance: each of their events becomes a timeline
@@ -73,51 +72,51 @@ public class StoryProjection {
         if (event instanceof DispatchJobCreated e) {
             move(incident, e.jobId(), "UNASSIGNED", null, null);
             entry(e, "dispatch.job-created", "Dispatch job created (" + e.urgency() + ", deadline " + e.deadline() + ")",
-                    "An engineer visit is being arranged (needed by " + PlainLanguage.time(e.deadline()) + ").");
+                    CustomerLine.of("dispatch.job-created", "deadline", e.deadline()));
         } else if (event instanceof DispatchJobAssigned e) {
             move(incident, e.jobId(), "ASSIGNED", e.plannedArrival(), e.engineerName());
             entry(e, "dispatch.job-assigned", "Planned for " + e.engineerName() + ", arrival " + e.plannedArrival(),
-                    "Engineer " + e.engineerName() + " is planned to arrive around " + PlainLanguage.time(e.plannedArrival()) + ".");
+                    CustomerLine.of("dispatch.job-assigned", "engineer", e.engineerName(), "eta", e.plannedArrival()));
         } else if (event instanceof DispatchJobAccepted e) {
             move(incident, e.jobId(), "ACCEPTED", e.plannedArrival(), e.engineerName());
             entry(e, "dispatch.job-accepted", e.engineerName() + " accepted the job",
-                    "Engineer " + e.engineerName() + " confirmed the visit.");
+                    CustomerLine.of("dispatch.job-accepted", "engineer", e.engineerName()));
         } else if (event instanceof DispatchJobDeclined e) {
             move(incident, e.jobId(), "UNASSIGNED", null, null);
             entry(e, "dispatch.job-declined", "Engineer declined (" + e.reason() + "); re-planning", null);
         } else if (event instanceof DispatchJobEnRoute e) {
             move(incident, e.jobId(), "EN_ROUTE", e.eta(), e.engineerName());
             entry(e, "dispatch.job-en-route", e.engineerName() + " is on the way, ETA " + e.eta(),
-                    "Engineer " + e.engineerName() + " is on the way, arriving around " + PlainLanguage.time(e.eta()) + ".");
+                    CustomerLine.of("dispatch.job-en-route", "engineer", e.engineerName(), "eta", e.eta()));
         } else if (event instanceof DispatchJobArrived e) {
             move(incident, e.jobId(), "ON_SITE", null, null);
             entry(e, "dispatch.job-arrived", "Engineer arrived on site" + (e.farFromSite() ? " (check-in far from the site)" : ""),
-                    "The engineer arrived at " + PlainLanguage.time(e.arrivedAt()) + ".");
+                    CustomerLine.of("dispatch.job-arrived", "arrivedAt", e.arrivedAt()));
         } else if (event instanceof DispatchJobCompleted e) {
             move(incident, e.jobId(), "COMPLETED", null, e.engineerName());
             entry(e, "dispatch.job-completed", "On-site work completed: " + e.reportSummary() + " (costs " + e.totalYen() + " yen)",
-                    "The on-site work is done: " + e.reportSummary());
+                    CustomerLine.of("dispatch.job-completed", "report", e.reportSummary(), "totalYen", e.totalYen()));
         } else if (event instanceof DispatchJobCancelled e) {
             move(incident, e.jobId(), "CANCELLED", null, null);
-            entry(e, "dispatch.job-cancelled", "Dispatch job cancelled: " + e.reason(), "The engineer visit was cancelled.");
+            entry(e, "dispatch.job-cancelled", "Dispatch job cancelled: " + e.reason(), CustomerLine.of("dispatch.job-cancelled"));
         } else if (event instanceof ClaimOpened e) {
             claim(incident, e.claimId(), e.status());
             entry(e, "claim.opened", "Claim " + e.claimNumber() + " opened (" + e.status() + "): claimed " + e.claimedTotalYen()
                     + " yen, payable " + e.payableYen() + " yen", "NOT_COVERED".equals(e.status())
-                            ? "The visit costs are not covered by an insurance policy."
-                            : "An insurance claim for the visit costs was filed (" + e.claimedTotalYen() + " yen).");
+                            ? CustomerLine.of("claim.not-covered")
+                            : CustomerLine.of("claim.opened", "claimedYen", e.claimedTotalYen(), "payableYen", e.payableYen()));
         } else if (event instanceof ClaimDecided e) {
             claim(incident, e.claimId(), e.outcome().name());
             entry(e, "claim.decided", "Claim " + e.claimNumber() + " " + e.outcome() + " by " + e.insurerId() + ": "
                     + e.approvedYen() + " yen (" + e.reason() + ")",
-                    "The insurer decided the claim: " + e.outcome() + ", " + e.approvedYen() + " yen.");
+                    CustomerLine.of("claim.decided." + e.outcome(), "approvedYen", e.approvedYen()));
         } else if (event instanceof ClaimPaid e) {
             claim(incident, e.claimId(), "PAID");
             entry(e, "claim.paid", "Claim " + e.claimNumber() + " paid: " + e.paidYen() + " yen (" + e.paymentReference() + ")",
-                    "The insurer paid " + e.paidYen() + " yen.");
+                    CustomerLine.of("claim.paid", "paidYen", e.paidYen()));
         } else if (event instanceof ClaimClosed e) {
             claim(incident, e.claimId(), e.status());
-            entry(e, "claim.closed", "Claim " + e.claimNumber() + " closed", "The insurance claim is closed.");
+            entry(e, "claim.closed", "Claim " + e.claimNumber() + " closed", CustomerLine.of("claim.closed"));
         }
     }
 
@@ -133,7 +132,7 @@ public class StoryProjection {
         }
     }
 
-    private static void entry(IncidentStory e, String type, String summary, String customerSummary) {
+    private static void entry(IncidentStory e, String type, String summary, CustomerLine customerSummary) {
         if (customerSummary == null) {
             TimelineEntry.internal(e.eventId(), e.incidentId(), e.occurredAt(), type, summary, null);
         } else {

@@ -30,6 +30,11 @@ public class TimelineEntry extends PanacheEntityBase {
     public String summary;
     @Column(name = "customer_summary")
     public String customerSummary;
+    /** The SME's line as a message key and its facts, rendered in the reader's language (older entries: null). */
+    @Column(name = "customer_key")
+    public String customerKey;
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public java.util.Map<String, Object> facts;
     public String actor;
     @Column(name = "recorded_at")
     public Instant recordedAt;
@@ -39,10 +44,18 @@ public class TimelineEntry extends PanacheEntityBase {
         return record(id, incidentId, at, type, summary, null, actor);
     }
 
-    /** An entry the SME sees too, in its own words. */
+    /** An entry the SME sees too, in its own words (kept in English too, for readers that ask for no language). */
     public static TimelineEntry shared(UUID id, UUID incidentId, Instant at, String type, String summary,
-            String customerSummary, String actor) {
-        return record(id, incidentId, at, type, summary, customerSummary, actor);
+            CustomerLine customer, String actor) {
+        TimelineEntry entry = record(id, incidentId, at, type, summary, customer.render(java.util.Locale.ENGLISH), actor);
+        entry.customerKey = customer.key();
+        entry.facts = customer.facts();
+        return entry;
+    }
+
+    /** The SME's line in this language. */
+    public String customerSummary(java.util.Locale locale) {
+        return customerKey == null ? customerSummary : CustomerLine.render(customerKey, facts, locale);
     }
 
     private static TimelineEntry record(UUID id, UUID incidentId, Instant at, String type, String summary,

@@ -31,12 +31,13 @@ public class TimelineResource {
     /** Oldest first; {@code limit} (default and max 500) bounds it, as every list here is bounded. */
     @GET
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
-    public List<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("limit") String limit) {
+    public List<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
         boolean soc = caller.is(Roles.SOC_OPERATOR);
         Incident.visible(id, soc ? null : caller.requireTenantId())
                 .orElseThrow(() -> ProblemException.notFound("Incident " + id));
         int rows = limit == null ? Page.MAX_LIMIT : Page.limit(limit);
         return TimelineEntry.of(id, !soc, rows).stream()
-                .map(soc ? TimelineView::forSoc : TimelineView::forCustomer).toList();
+                .map(soc ? TimelineView::forSoc : e -> TimelineView.forCustomer(e, CustomerLine.locale(language))).toList();
     }
 }

@@ -53,7 +53,7 @@ class ConsultationTest {
                 "visibility", "CUSTOMER")).statusCode(201);
 
         Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
-        sme.get("/api/v1/incidents/{id}", incident.id).body("title", equalTo("Your consultation: Strange e-mail from our bank"));
+        sme.get("/api/v1/incidents/{id}", incident.id).body("title", equalTo("ご相談：Strange e-mail from our bank")); // Japanese unless asked otherwise
         List<String> lines = sme.get("/api/v1/incidents/{id}/timeline", incident.id).statusCode(200)
                 .extract().jsonPath().getList("summary");
         assertEquals("It is phishing: do not enter the password; delete the mail.", lines.get(lines.size() - 1));

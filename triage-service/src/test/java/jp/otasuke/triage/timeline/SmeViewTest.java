@@ -62,10 +62,11 @@ class SmeViewTest {
                 "visibility", "CUSTOMER")).statusCode(201);
 
         Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), osaka));
-        sme.get("/api/v1/incidents/{id}", id).statusCode(200)
+        sme.request().header("Accept-Language", "en").when().get("/api/v1/incidents/{id}", id).then().statusCode(200)
                 .body("title", equalTo("Possible malware infection on pc-keiri"))
                 .body("assignee", nullValue());
-        sme.get("/api/v1/incidents/{id}/timeline", id).statusCode(200)
+        sme.request().header("Accept-Language", "en-US,en;q=0.9").when().get("/api/v1/incidents/{id}/timeline", id).then()
+                .statusCode(200)
                 .body("$", hasSize(3))
                 .body("visibility", everyItem(equalTo("CUSTOMER")))
                 .body("actor", everyItem(nullValue()))
@@ -73,6 +74,14 @@ class SmeViewTest {
                 .body("summary[2]", equalTo("Please unplug PC-KEIRI from the network; we are on it."))
                 .body("summary", everyItem(not(containsString("Emotet"))));
         soc.get("/api/v1/incidents/{id}/timeline", id).body("$", hasSize(4));
+
+        // an SME that asks for no language reads Japanese; the facts come as fields too
+        sme.get("/api/v1/incidents/{id}", id).body("title", equalTo("マルウェア（ウイルス）に感染したおそれがあります（pc-keiri）"));
+        sme.get("/api/v1/incidents/{id}/timeline", id)
+                .body("summary[0]", equalTo("マルウェア（ウイルス）に感染したおそれがあります（pc-keiri）。検知して、調査を始めました。"))
+                .body("summary[1]", equalTo("セキュリティ担当者が対応を始めました。"))
+                .body("summary[2]", equalTo("Please unplug PC-KEIRI from the network; we are on it."))
+                .body("facts[0].host", equalTo("pc-keiri"));
     }
 
     private UUID incident(UUID tenant, String host) {

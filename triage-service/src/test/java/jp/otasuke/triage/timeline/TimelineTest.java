@@ -105,11 +105,17 @@ class TimelineTest {
                 "claim.paid"), types, "in the order it happened; the redelivered assignment is one line");
 
         Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
-        sme.get("/api/v1/incidents/{id}/timeline", id).statusCode(200)
+        sme.request().header("Accept-Language", "en").when().get("/api/v1/incidents/{id}/timeline", id).then().statusCode(200)
                 .body("type", hasItems("dispatch.job-en-route", "dispatch.job-arrived", "claim.paid"))
                 .body("find { it.type == 'dispatch.job-en-route' }.summary",
                         equalTo("Engineer Suzuki Aya is on the way, arriving around 2026-11-26 14:30 JST."))
                 .body("findAll { it.type == 'dispatch.job-declined' }.size()", equalTo(0));
+        // in Japanese (nothing asked), with the facts a page can present itself
+        sme.get("/api/v1/incidents/{id}/timeline", id)
+                .body("find { it.type == 'dispatch.job-en-route' }.summary",
+                        equalTo("エンジニアのSuzuki Ayaがそちらに向かっています（11月26日 14:30ごろ到着予定）。"))
+                .body("find { it.type == 'dispatch.job-en-route' }.facts.engineer", equalTo("Suzuki Aya"))
+                .body("find { it.type == 'dispatch.job-en-route' }.facts.eta", equalTo("2026-11-26T05:30:00Z"));
     }
 
     /** Event times a second apart, after the SOC's steps, as the other services would stamp them. */
