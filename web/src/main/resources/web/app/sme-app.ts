@@ -90,6 +90,7 @@ class SmeApp extends AppElement {
     super.connectedCallback();
     document.documentElement.lang = lang();
     window.addEventListener('hashchange', () => (this.route = location.hash));
+    window.addEventListener('otasuke-lang', () => this.load()); // the services' own lines come in the language asked
     this.session = await loadSession();
     live.start();
     live.subscribe(() => this.reloadSoon(), () => this.load());

@@ -85,7 +85,22 @@ class SmePortalTest {
         assertThat(page.locator(".contract .fee")).containsText("¥20,000");
         assertThat(page.locator(".certificate")).containsText(sme.name() + "は、サイバーセキュリティお助け隊サービス");
         page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("my-contract-ja.png")));
+
+        // English, for the page and for the services' own lines
+        page.locator("header button.link").click();
+        page.locator("nav a", new Page.LocatorOptions().setHasText("Incidents")).click();
+        assertThat(incident.locator("ol.steps li[aria-current=step]")).hasText("Engineer on the way");
+        assertThat(incident.locator("ul.history")).containsText("A security analyst has taken charge of this.");
         page.context().close();
+
+        // another SME sees none of it, not even by asking for the incident's id
+        Platform.Sme other = Platform.onboardSme();
+        Page stranger = Chromium.signIn(chromium.desk(), web + "my/", other.username(), Platform.SME_PASSWORD);
+        assertThat(stranger.locator("main.my")).not().containsText("keiri-");
+        Object status = stranger.evaluate("fetch('/api/triage/incidents/" + visit[0] + "', {headers: {'X-Requested-With': 'JavaScript'}})"
+                + ".then(r => r.status)");
+        org.junit.jupiter.api.Assertions.assertEquals(404, ((Number) status).intValue());
+        stranger.context().close();
     }
 
     private static String consultationIncident(Platform.Sme sme) {

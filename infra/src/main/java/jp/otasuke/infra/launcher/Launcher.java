@@ -158,6 +158,8 @@ public final class Launcher {
             System.out.println("  ▶ The engineer's app (a phone works best): http://localhost:" + PackagedService.WEB.defaultPort()
                     + "/field/ as " + told.engineerUser() + " / " + told.smePassword() + " (the demo's job " + told.jobId()
                     + " is done; ask for an engineer on another incident in the console and it arrives there)");
+            System.out.println("  ▶ The SME's page: http://localhost:" + PackagedService.WEB.defaultPort() + "/my/ as " + told.smeUser()
+                    + " / " + told.smePassword() + " (the demo incident's whole story, in Japanese)");
             System.out.println("  SOC:     http://localhost:8082/q/swagger-ui  (soc-1 / soc-1)  incident " + told.incidentId());
             System.out.println("  Engineer http://localhost:8083/q/swagger-ui  (" + told.engineerUser() + " / " + told.smePassword()
                     + ")  job " + told.jobId());
