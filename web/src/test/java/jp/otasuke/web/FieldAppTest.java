@@ -59,8 +59,8 @@ class FieldAppTest {
         String engineer = Platform.onboardEngineer(34.7025, 135.4959, List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
                 "00:00", "23:59");
         String suffix = sme.tenantId().substring(0, 6);
-        String[] ransomware = Platform.onsiteJob(sme, "keiri-" + suffix, "RANSOMWARE");
-        String[] malware = Platform.onsiteJob(sme, "soumu-" + suffix, "MALWARE");
+        String[] ransomware = Platform.onsiteJob(sme, "keiri-" + suffix, "RANSOMWARE", engineer);
+        String[] malware = Platform.onsiteJob(sme, "soumu-" + suffix, "MALWARE", engineer);
 
         BrowserContext phone = chromium.phone(34.7025, 135.4959);
         Page page = Chromium.signIn(phone.newPage(), web + "field/", engineer, Platform.SME_PASSWORD);

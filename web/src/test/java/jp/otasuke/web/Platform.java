@@ -28,15 +28,23 @@ final class Platform {
     private Platform() {
     }
 
-    /** An SME onboarded by ops-admin, with an HTTP sensor. */
+    /** An SME in Osaka (Umeda) onboarded by ops-admin, with an HTTP sensor. */
     static Sme onboardSme() {
+        return onboardSme(34.7025, 135.4959);
+    }
+
+    /**
+     * The same at other coordinates: each browser test that needs an engineer's visit puts its SME and its engineer
+     * somewhere of their own, so the planner never gives one test's job to another test's engineer.
+     */
+    static Sme onboardSme(double latitude, double longitude) {
         String unique = UUID.randomUUID().toString().substring(0, 6);
         String admin = Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin");
         String name = "大阪精密工業 " + unique;
         JsonNode tenant = call("POST", PackagedService.INGEST, "/api/v1/tenants", admin, Map.of("name", name,
                 "industry", "精密加工", "contactEmail", "it-" + unique + "@osaka-seimitsu.example", "contactPhone", "06-6123-4567",
                 "site", Map.of("postalCode", "530-0001", "prefecture", "大阪府", "address", "大阪市北区梅田1-1-1",
-                        "latitude", 34.7025, "longitude", 135.4959),
+                        "latitude", latitude, "longitude", longitude),
                 "plan", Map.of("type", "COMBINED", "endpointCount", 5, "monthlyFeeYen", 19_800),
                 "admin", Map.of("email", "owner-" + unique + "@osaka-seimitsu.example", "name", "田中 一郎",
                         "initialPassword", SME_PASSWORD)), Map.of(), 201);
@@ -57,12 +65,16 @@ final class Platform {
     /** An engineer at this home base, on this shift, with every skill. */
     static String onboardEngineer(double latitude, double longitude, java.util.List<String> days, String start, String end) {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@otasuke.example";
-        call("POST", PackagedService.DISPATCH, "/api/v1/engineers", admin(),
+        JsonNode engineer = call("POST", PackagedService.DISPATCH, "/api/v1/engineers", admin(),
                 Map.of("name", "佐藤 健二", "email", email, "homeBase", Map.of("latitude", latitude, "longitude", longitude),
                         "skills", java.util.List.of("endpoint", "network", "forensics", "general"),
                         "shift", Map.of("days", days, "start", start, "end", end), "initialPassword", SME_PASSWORD), Map.of(), 201);
+        ENGINEERS.put(email, engineer.get("id").asText());
         return email;
     }
+
+    /** Engineers onboarded here: e-mail → id, so a test waits for its job to be planned for its own engineer. */
+    private static final Map<String, String> ENGINEERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String admin() {
         return Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin");
@@ -89,8 +101,12 @@ final class Platform {
         });
     }
 
-    /** An incident from an alert, acknowledged by soc-1 with an engineer requested; returns {incidentId, jobId}. */
-    static String[] onsiteJob(Sme sme, String host, String category) {
+    /**
+     * An incident from an alert, acknowledged by soc-1 with an engineer requested, once the job is planned for this
+     * engineer; returns {incidentId, jobId}.
+     */
+    static String[] onsiteJob(Sme sme, String host, String category, String engineer) {
+        String engineerId = ENGINEERS.get(engineer);
         alert(sme, host, category, "CRITICAL", category + " on " + host);
         String[] incident = new String[1];
         await("the incident of " + host, () -> {
@@ -113,9 +129,10 @@ final class Platform {
             }
         });
         String[] job = new String[1];
-        await("a planned job for " + host, () -> {
+        await("a job for " + host + " planned for " + engineer, () -> {
             for (JsonNode j : call("GET", PackagedService.DISPATCH, "/api/v1/jobs?limit=500", soc(), null, Map.of(), 200).path("items")) {
-                if (incident[0].equals(j.path("incidentId").asText()) && j.hasNonNull("engineerId") && j.hasNonNull("plannedArrival")) {
+                if (incident[0].equals(j.path("incidentId").asText()) && engineerId.equals(j.path("engineerId").asText())
+                        && j.hasNonNull("plannedArrival")) {
                     job[0] = j.get("id").asText();
                 }
             }
