@@ -53,7 +53,9 @@ class WholeStoryTest {
             String timeline = String.join("\n", told.smeTimeline());
             assertTrue(timeline.contains("dispatch.job-en-route: Engineer Sato Kenji is on the way"), timeline);
             assertTrue(timeline.contains("dispatch.job-arrived: The engineer arrived"), timeline);
-            assertTrue(timeline.contains("claim.paid: The insurer paid " + told.paidYen() + " yen."), timeline);
+            // amounts read as people write them: 12,225 yen
+            assertTrue(timeline.contains("claim.paid: The insurer paid " + String.format(java.util.Locale.ROOT, "%,d", told.paidYen())
+                    + " yen."), timeline);
             assertTrue(told.smeTimeline().stream().noneMatch(l -> l.contains("ET WEB_SPECIFIC_APPS")), "no raw alert text");
 
             // the insurer's system got every change of the claim, signed with its secret, in order
