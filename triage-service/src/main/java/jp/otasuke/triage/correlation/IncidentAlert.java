@@ -147,9 +147,7 @@ public class IncidentAlert extends PanacheEntityBase {
 
     /** The host the alert is about, as incidents count hosts (named host, else destination, else source address). */
     public java.util.Optional<String> hostName() {
-        String h = host != null ? host : dstIp != null ? dstIp : srcIp;
-        return java.util.Optional.ofNullable(h).map(String::strip).filter(x -> !x.isEmpty())
-                .map(x -> x.toLowerCase(java.util.Locale.ROOT));
+        return jp.otasuke.triage.incident.Incident.hostOf(host, dstIp, srcIp);
     }
 
     /** Of these ids, the alerts that belong to the incident. */

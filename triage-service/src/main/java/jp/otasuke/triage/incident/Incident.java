@@ -215,8 +215,13 @@ public class Incident extends PanacheEntityBase {
      * sensor saw attacked), else the source address. Lower-cased so that "PC-01" and "pc-01" are one.
      */
     static Optional<String> hostOf(AlertReceived alert) {
-        String host = alert.host() != null ? alert.host() : alert.dstIp() != null ? alert.dstIp() : alert.srcIp();
-        return Optional.ofNullable(host).map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(java.util.Locale.ROOT));
+        return hostOf(alert.host(), alert.dstIp(), alert.srcIp());
+    }
+
+    /** The same rule for a stored alert's fields (detach counts hosts again from the rows). */
+    public static Optional<String> hostOf(String host, String dstIp, String srcIp) {
+        String named = host != null ? host : dstIp != null ? dstIp : srcIp;
+        return Optional.ofNullable(named).map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(java.util.Locale.ROOT));
     }
 
     // ---- the SOC's steps --------------------------------------------------------------------------
@@ -358,7 +363,7 @@ public class Incident extends PanacheEntityBase {
     /** Counts, hosts, seen times, severity, naming alert and base priority from exactly these alerts. */
     public void recount(List<jp.otasuke.triage.correlation.IncidentAlert> alerts) {
         alertCount = alerts.size();
-        hosts = alerts.stream().map(a -> a.hostName()).filter(Optional::isPresent).map(Optional::get).distinct()
+        hosts = alerts.stream().map(a -> a.hostName()).flatMap(Optional::stream).distinct()
                 .toArray(String[]::new);
         firstSeenAt = alerts.stream().map(a -> a.observedAt).min(Instant::compareTo).orElse(firstSeenAt);
         lastSeenAt = alerts.stream().map(a -> a.observedAt).max(Instant::compareTo).orElse(lastSeenAt);
