@@ -4,20 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.infra.platform.PackagedService;
 
@@ -28,28 +24,13 @@ import jp.otasuke.infra.platform.PackagedService;
  */
 @QuarkusTest
 @QuarkusTestResource(WebPlatform.class)
-class AdminConsoleTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL web;
-
-    @BeforeAll
-    static void browser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        chromium.close();
-    }
+class AdminConsoleTest extends BrowserTest {
 
     @Test
     void anAdministratorOnboardsAnSmeInOneSitting() {
         String unique = UUID.randomUUID().toString().substring(0, 6);
         String company = "堺精機 " + unique;
-        Page page = Chromium.signIn(chromium.desk(), web + "admin/", "ops-admin", "ops-admin");
+        Page page = signInAtDesk("admin/", "ops-admin", "ops-admin");
         assertThat(page.locator("h1")).hasText("顧客の登録");
         page.locator("[id='name']").fill(company);
         page.locator("[id='industry']").fill("金属加工");
@@ -84,7 +65,7 @@ class AdminConsoleTest {
         assertThat(page.locator("pre.setup").first()).containsText("X-Sensor-Key: " + key);
         assertThat(page.locator("pre.setup").first()).containsText(WebPlatform.url(PackagedService.INGEST) + "/api/v1/alerts");
         assertThat(page.locator(".policy")).hasText("OTS-" + unique);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("admin-onboarded-ja.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-onboarded-ja.png")));
 
         // the customer is in the list; its sensor can be revoked
         page.locator("nav a", new Page.LocatorOptions().setHasText("顧客一覧")).click();

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +17,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.infra.platform.PackagedService;
 import jp.otasuke.infra.testing.TestServers;
@@ -33,24 +29,9 @@ import jp.otasuke.infra.testing.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(WebPlatform.class)
-class FieldAppTest {
+class FieldAppTest extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL web;
-
-    @BeforeAll
-    static void browser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        chromium.close();
-    }
-
     @Test
     void anEngineerWorksAJobWithNoSignalAndNothingIsLostOrDoubled() throws Exception {
         Platform.Sme sme = Platform.onboardSme();
@@ -94,7 +75,7 @@ class FieldAppTest {
         assertThat(report.locator("table.costs")).containsText("¥16,000"); // 95 min = 4 × 30 min at ¥8,000/h
         assertThat(report.locator("table.costs")).containsText("¥420");
         assertThat(report.locator("table.costs")).containsText("¥17,020");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("field-report-ja.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("field-report-ja.png")));
         report.locator("button[type=submit]").click();
         assertThat(page.locator(".outbox-count")).hasText("送信待ち 5件");
         assertThat(job.locator(".job-status")).containsText("完了");
@@ -106,7 +87,7 @@ class FieldAppTest {
         assertThat(again.locator(".outbox-count")).hasText("送信待ち 5件");
         assertThat(again.locator(".offline")).isVisible();
         assertThat(card(again, ransomware[1])).containsText(sme.name());
-        again.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("field-offline-ja.png")));
+        again.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("field-offline-ja.png")));
         List<Map<String, Object>> queued = outbox(again);
         assertEquals(5, queued.size());
 

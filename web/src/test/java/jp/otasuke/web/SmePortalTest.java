@@ -2,12 +2,9 @@ package jp.otasuke.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +12,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.infra.platform.PackagedService;
 import jp.otasuke.infra.testing.TestServers;
@@ -28,22 +24,7 @@ import jp.otasuke.infra.testing.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(WebPlatform.class)
-class SmePortalTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL web;
-
-    @BeforeAll
-    static void browser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        chromium.close();
-    }
+class SmePortalTest extends BrowserTest {
 
     @Test
     void anSmeSeesItsCaseInPlainStepsAsksTheDeskAndReadsTheAnswerLive() {
@@ -56,13 +37,13 @@ class SmePortalTest {
         Platform.call("POST", PackagedService.DISPATCH, "/api/v1/jobs/" + visit[1] + "/actions", engineerToken,
                 Map.of("opId", "accept-" + visit[1], "type", "ACCEPT", "at", java.time.Instant.now().toString()), Map.of(), 200);
 
-        Page page = Chromium.signIn(chromium.desk(), web + "my/", sme.username(), Platform.SME_PASSWORD);
+        Page page = signInAtDesk("my/", sme.username(), Platform.SME_PASSWORD);
         Locator incident = page.locator("article.case[data-id='" + visit[0] + "']");
         assertThat(incident.locator("ol.steps li[aria-current=step]")).hasText("エンジニアが向かっています");
         assertThat(incident.locator(".engineer")).containsText("佐藤 健二");
         assertThat(incident.locator(".engineer")).containsText("到着予定");
         assertThat(incident).not().containsText("CRITICAL"); // plain words, not the raw alert
-        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("my-incident-ja.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-incident-ja.png")));
 
         page.locator("nav a", new Page.LocatorOptions().setHasText("相談窓口")).click();
         page.locator("#subject").fill("不審なメールについて");
@@ -85,7 +66,7 @@ class SmePortalTest {
         assertThat(page.locator(".contract .fee")).containsText("¥19,800");
         assertThat(page.locator(".contract .fee")).containsText("¥20,000");
         assertThat(page.locator(".certificate")).containsText(sme.name() + "は、サイバーセキュリティお助け隊サービス");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SocConsoleTest.SCREENSHOTS.resolve("my-contract-ja.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-contract-ja.png")));
 
         // English, for the page and for the services' own lines
         page.locator("header button.link").click();
@@ -96,7 +77,7 @@ class SmePortalTest {
 
         // another SME sees none of it, not even by asking for the incident's id
         Platform.Sme other = Platform.onboardSme();
-        Page stranger = Chromium.signIn(chromium.desk(), web + "my/", other.username(), Platform.SME_PASSWORD);
+        Page stranger = signInAtDesk("my/", other.username(), Platform.SME_PASSWORD);
         assertThat(stranger.locator("main.my")).not().containsText("keiri-");
         Object status = stranger.evaluate("fetch('/api/triage/incidents/" + visit[0] + "', {headers: {'X-Requested-With': 'JavaScript'}})"
                 + ".then(r => r.status)");

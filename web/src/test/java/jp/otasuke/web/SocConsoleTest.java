@@ -5,18 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -26,32 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(WebPlatform.class)
-class SocConsoleTest {
-
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL web;
-
-    @BeforeAll
-    static void browser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        chromium.close();
-    }
-
-    private Page signIn(String username, String password, String path) {
-        return Chromium.signIn(chromium.desk(), web + path.substring(1), username, password);
-    }
+class SocConsoleTest extends BrowserTest {
 
     @Test
     void anOperatorWorksTheLiveQueueAndAnIncidentFromSignInToSignOut() {
         Platform.Sme sme = Platform.onboardSme();
-        Page page = signIn("soc-1", "soc-1", "/soc/");
+        Page page = signInAtDesk("soc/", "soc-1", "soc-1");
         assertThat(page.locator("h1")).containsText("対応キュー");
         assertThat(page.locator(".live")).hasText("ライブ更新中");
 
@@ -132,7 +106,7 @@ class SocConsoleTest {
     @Test
     void anSmeUserOnTheConsoleSeesNoSocData() {
         Platform.Sme sme = Platform.onboardSme();
-        Page page = signIn(sme.username(), Platform.SME_PASSWORD, "/soc/");
+        Page page = signInAtDesk("soc/", sme.username(), Platform.SME_PASSWORD);
         assertThat(page.locator("body")).containsText("このページはあなたのロールでは使えません");
         assertThat(page.locator("table")).hasCount(0);
         // and the API answers for the SME only what triage lets an SME see: its own tenant
@@ -144,7 +118,7 @@ class SocConsoleTest {
 
     @Test
     void aFieldEngineerOnTheConsoleSeesNoSocData() {
-        Page page = signIn(Platform.onboardEngineer(), Platform.SME_PASSWORD, "/soc/");
+        Page page = signInAtDesk("soc/", Platform.onboardEngineer(), Platform.SME_PASSWORD);
         assertThat(page.locator("body")).containsText("This app is not for your role");
         assertThat(page.locator("table")).hasCount(0);
         page.context().close();
@@ -152,7 +126,7 @@ class SocConsoleTest {
 
     @Test
     void aStateChangingCallWithoutTheSessionsCsrfTokenIsRefused() {
-        Page page = signIn("soc-2", "soc-2", "/soc/");
+        Page page = signInAtDesk("soc/", "soc-2", "soc-2");
         assertThat(page.locator("h1")).containsText("対応キュー");
         String call = "fetch('/api/triage/incidents/00000000-0000-0000-0000-000000000000/acknowledge', {method: 'POST',"
                 + " headers: %s}).then(r => r.status)";
