@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,55 +34,18 @@ public class AppPages {
     }
 
     @GET
-    @Path("soc")
-    public Response socWithoutSlash() {
-        return Response.seeOther(URI.create("/soc/")).build();
+    @Path("{app: " + App.PATHS + "}")
+    public Response withoutSlash(@PathParam("app") String app) {
+        return Response.seeOther(URI.create(App.named(app).path())).build();
     }
 
+    /** An app's page, to its role only. */
     @GET
-    @Path("soc/")
+    @Path("{app: " + App.PATHS + "}/")
     @Produces(MediaType.TEXT_HTML)
-    public Response soc() {
-        return person.has(Person.SOC_OPERATOR) ? shell("soc", "Otasuke SOC — SOCコンソール") : notForYourRole();
-    }
-
-    @GET
-    @Path("admin")
-    public Response adminWithoutSlash() {
-        return Response.seeOther(URI.create("/admin/")).build();
-    }
-
-    @GET
-    @Path("admin/")
-    @Produces(MediaType.TEXT_HTML)
-    public Response admin() {
-        return person.has(Person.PLATFORM_ADMIN) ? shell("admin", "Otasuke SOC — 管理") : notForYourRole();
-    }
-
-    @GET
-    @Path("my")
-    public Response myWithoutSlash() {
-        return Response.seeOther(URI.create("/my/")).build();
-    }
-
-    @GET
-    @Path("my/")
-    @Produces(MediaType.TEXT_HTML)
-    public Response my() {
-        return person.has(Person.SME_USER) ? shell("my", "お助け隊 ご契約者ページ") : notForYourRole();
-    }
-
-    @GET
-    @Path("field")
-    public Response fieldWithoutSlash() {
-        return Response.seeOther(URI.create("/field/")).build();
-    }
-
-    @GET
-    @Path("field/")
-    @Produces(MediaType.TEXT_HTML)
-    public Response field() {
-        return person.has(Person.FIELD_ENGINEER) ? shell("field", "Otasuke 駆付け") : notForYourRole();
+    public Response app(@PathParam("app") String name) {
+        App app = App.named(name);
+        return person.has(app.role) ? shell(app) : notForYourRole();
     }
 
     /** The engineer's app is installable: its manifest and its service worker (both public, neither holds data). */
@@ -113,28 +77,13 @@ public class AppPages {
                 "<a class=\"button\" href=\"/\">もう一度サインイン / Sign in again</a>");
     }
 
-    private Response shell(String app, String title) {
-        String html = """
-                <!doctype html>
-                <html lang="ja">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-                %s
-                <link rel="stylesheet" href="%s">
-                <script type="module" src="%s"></script>
-                </head>
-                <body>
-                <otasuke-app app="%s"></otasuke-app>
-                <noscript>JavaScript を有効にしてください / Please enable JavaScript.</noscript>
-                </body>
-                </html>
-                """.formatted(title, app.equals("field") ? """
+    private Response shell(App app) {
+        String head = (app == App.FIELD ? """
                 <link rel="manifest" href="/field/manifest.webmanifest">
-                <meta name="theme-color" content="#102a43">""" : "", bundle.style("app"), bundle.script("app"), app);
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                <meta name="theme-color" content="#102a43">
+                """ : "") + "<link rel=\"stylesheet\" href=\"" + bundle.style("app") + "\">\n"
+                + "<script type=\"module\" src=\"" + bundle.script("app") + "\"></script>";
+        return Response.ok(Pages.shell(app.title, head, app.name), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private Response notForYourRole() {

@@ -1,6 +1,5 @@
 package jp.otasuke.web.session;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,10 +23,6 @@ public class Person {
     public static final String FIELD_ENGINEER = "field-engineer";
     public static final String SME_USER = "sme-user";
     public static final String PLATFORM_ADMIN = "platform-admin";
-
-    /** Each role's app, in the order a person holding several is sent to one. */
-    private static final List<String[]> APPS = List.of(new String[] {SOC_OPERATOR, "/soc/"},
-            new String[] {PLATFORM_ADMIN, "/admin/"}, new String[] {FIELD_ENGINEER, "/field/"}, new String[] {SME_USER, "/my/"});
 
     @Inject
     SecurityIdentity identity;
@@ -70,7 +65,7 @@ public class Person {
 
     /** The path of this person's app, or empty when no app here is for their role. */
     public Optional<String> home() {
-        return APPS.stream().filter(app -> has(app[0])).map(app -> app[1]).findFirst();
+        return jp.otasuke.web.apps.App.of(this).map(jp.otasuke.web.apps.App::path);
     }
 
     public String accessToken() {

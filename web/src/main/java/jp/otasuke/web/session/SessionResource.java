@@ -1,6 +1,5 @@
 package jp.otasuke.web.session;
 
-import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
@@ -36,7 +35,7 @@ public class SessionResource {
 
     @GET
     public SessionView get() {
-        return new SessionView(person.username(), person.displayName(), Set.copyOf(List.copyOf(person.roles())),
+        return new SessionView(person.username(), person.displayName(), Set.copyOf(person.roles()),
                 person.home().orElse(null), person.tenantId().orElse(null), person.engineerId().orElse(null),
                 csrf.tokenFor(person), intakeUrl, syslogHost);
     }
