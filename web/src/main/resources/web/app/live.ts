@@ -74,3 +74,19 @@ class Live extends EventTarget {
 }
 
 export const live = new Live();
+
+/**
+ * A re-read that many notices in a burst (an alert storm) share: it runs once, ms after the first of them.
+ * cancel() drops a pending one (the page is gone).
+ */
+export function coalesced(reread: () => void, ms = 300): { (): void; cancel(): void } {
+  let pending = 0;
+  const run = () => {
+    if (pending) return;
+    pending = window.setTimeout(() => {
+      pending = 0;
+      reread();
+    }, ms);
+  };
+  return Object.assign(run, { cancel: () => clearTimeout(pending) });
+}

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { AppElement } from './base';
 import { get, loadSession, Page, post, Session, ApiError } from './api';
 import { label, lang, setLang, t } from './i18n';
-import { live } from './live';
+import { coalesced, live } from './live';
 import { dateTime } from './time';
 
 interface Incident {
@@ -71,7 +71,7 @@ class SmeApp extends AppElement {
   declare tenant: Tenant | null;
   declare message: string;
   declare error: string;
-  private reloadPending = 0;
+  private reloadSoon = coalesced(() => this.load());
 
   constructor() {
     super();
@@ -95,14 +95,6 @@ class SmeApp extends AppElement {
     live.start();
     live.subscribe(() => this.reloadSoon(), () => this.load());
     await this.load();
-  }
-
-  private reloadSoon() {
-    if (this.reloadPending) return;
-    this.reloadPending = window.setTimeout(() => {
-      this.reloadPending = 0;
-      this.load();
-    }, 300);
   }
 
   private async load() {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { AppElement } from './base';
 import { api, get, Page, Session } from './api';
 import { label, t } from './i18n';
-import { live } from './live';
+import { coalesced, live } from './live';
 import { countdown, shortTime } from './time';
 
 export interface Incident {
@@ -74,7 +74,7 @@ class SocQueue extends AppElement {
   declare error: string;
   private known = new Set<string>();
   private timer = 0;
-  private reloadPending = 0;
+  private reloadSoon = coalesced(() => this.load());
   private unsubscribe: (() => void) | null = null;
   private onKey = (e: KeyboardEvent) => this.key(e);
 
@@ -108,18 +108,9 @@ class SocQueue extends AppElement {
   disconnectedCallback() {
     this.unsubscribe?.();
     clearInterval(this.timer);
-    clearTimeout(this.reloadPending);
+    this.reloadSoon.cancel();
     document.removeEventListener('keydown', this.onKey);
     super.disconnectedCallback();
-  }
-
-  /** Many notices in a burst (an alert storm) make one re-read, not one each. */
-  private reloadSoon() {
-    if (this.reloadPending) return;
-    this.reloadPending = window.setTimeout(() => {
-      this.reloadPending = 0;
-      this.load();
-    }, 300);
   }
 
   private async load() {
