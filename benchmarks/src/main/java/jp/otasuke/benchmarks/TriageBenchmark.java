@@ -1,9 +1,6 @@
 package jp.otasuke.benchmarks;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,19 +61,7 @@ public final class TriageBenchmark {
             }
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
             String jdbc = platform.postgres.jdbcUrl("triage");
-            AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(BenchPlatform.rssKiB(platform.triage), Math::max);
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            PeakRss peak = PeakRss.of(platform.triage);
             // JIT and pools, not reported: a service that has been running a while is what the phases measure
             paced(url, keys, "warm-up", 1_000, Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 30)), jdbc);
             if (PHASES.contains("paced-1k")) {
@@ -92,8 +76,8 @@ public final class TriageBenchmark {
             if (PHASES.contains("drain")) {
                 phases.add(drain(platform, url, keys, jdbc));
             }
-            sampler.interrupt();
-            maxRss = peak.get();
+            peak.close();
+            maxRss = peak.kib();
         }
         report(phases, maxRss);
     }
@@ -101,31 +85,9 @@ public final class TriageBenchmark {
     /** Sends {@code rate} alerts/s in ticks of 100 ms, spread over the tenants, for {@code duration}. */
     private static Phase paced(String url, List<String> keys, String name, int rate, Duration duration, String jdbc)
             throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong sequence = new AtomicLong();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        int perTick = rate / 10;
         long start = System.nanoTime();
-        long ticks = duration.toMillis() / 100;
-        for (long tick = 0; tick < ticks; tick++) {
-            long due = start + tick * 100_000_000L;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            for (int t = 0; t < keys.size(); t++) {
-                int count = perTick / keys.size() + (t < perTick % keys.size() ? 1 : 0);
-                if (count > 0) {
-                    inFlight.add(post(http, url, keys.get(t), batch(name, sequence, count), accepted));
-                }
-            }
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        senders.shutdown(); // its threads would keep the JVM alive after the run
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return measure(name, accepted.get(), seconds, jdbc);
+        long accepted = PacedAlerts.send(url, keys, rate, duration, (sequence, count) -> batch(name, sequence, count));
+        return measure(name, accepted, (System.nanoTime() - start) / 1e9, jdbc);
     }
 
     /** Several clients post batches of 500 as fast as ingest answers, for the phase's duration. */
@@ -142,7 +104,7 @@ public final class TriageBenchmark {
             clients.add(pool.submit(() -> {
                 int t = client;
                 while (System.nanoTime() < end) {
-                    post(http, url, keys.get(t++ % keys.size()), batch(name, sequence, 500), accepted).join();
+                    PacedAlerts.post(http, url, keys.get(t++ % keys.size()), batch(name, sequence, 500), accepted).join();
                 }
                 return null;
             }));
@@ -180,21 +142,6 @@ public final class TriageBenchmark {
                 (BenchPlatform.postgresCpuSeconds() - postgresCpu) * 1e6 / drained.stored());
         System.out.println("drain: " + drainCpu);
         return drained;
-    }
-
-    private static CompletableFuture<?> post(HttpClient http, String url, String key, String body, AtomicLong accepted) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Sensor-Key", key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-            if (r.statusCode() != 202) {
-                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
-            }
-            try {
-                accepted.addAndGet(BenchPlatform.JSON.readTree(r.body()).get("accepted").asLong());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     /** Canonical alerts of one sensor: hosts and categories vary, so correlation both joins and opens incidents. */

@@ -17,11 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,19 +67,7 @@ public final class WebBenchmark {
             listener.setDaemon(true);
             listener.start();
             live.await();
-            AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(BenchPlatform.rssKiB(platform.web), Math::max);
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            PeakRss peak = PeakRss.of(platform.web);
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
             String jdbc = platform.postgres.jdbcUrl("triage");
             long warmUp = send(url, keys, "warm", RATE, Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10)));
@@ -96,7 +81,7 @@ public final class WebBenchmark {
                     "http://localhost:" + platform.triagePort + "/api/v1/incidents?active=true&limit=50"))
                     .header("Authorization", "Bearer " + token));
             List<Double> deep = deepPages(soc);
-            sampler.interrupt();
+            peak.close();
             md.append("# web: alert to screen, queue page time, memory, ").append(LocalDate.now()).append("\n\n");
             md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
             md.append("Command: `benchmarks/run-web.sh` (").append(RATE).append(" alerts/s for ").append(PHASE.toSeconds())
@@ -113,7 +98,7 @@ public final class WebBenchmark {
             row(md, "queue page, following the cursor 50 at a time, through web", deep);
             md.append(String.format("%nAlerts accepted: %d (warm-up %d). Notices the SSE client received: %d. Open incidents "
                     + "when the pages were read: %d.%n%nPeak RSS of web during the run: %d MiB.%n", accepted, warmUp,
-                    NOTICES.get(), open, peak.get() / 1024));
+                    NOTICES.get(), open, peak.kib() / 1024));
         }
         System.out.println(md);
         Path out = Path.of("benchmarks/results/web-" + LocalDate.now() + ".md");
@@ -154,45 +139,20 @@ public final class WebBenchmark {
         }
     }
 
-    /** {@code rate} alerts/s in ticks of 100 ms for {@code duration}; returns how many ingest accepted. */
+    /** {@code rate} alerts/s for {@code duration}; every third on a machine not seen before (a new incident). */
     private static long send(String url, List<String> keys, String phase, int rate, Duration duration) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong sequence = new AtomicLong();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        int perTick = rate / 10;
-        long start = System.nanoTime();
-        for (long tick = 0; tick < duration.toMillis() / 100; tick++) {
-            long wait = start + tick * 100_000_000L - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        return PacedAlerts.send(url, keys, rate, duration, (sequence, count) -> {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < count; i++) {
+                long n = sequence.getAndIncrement();
+                String host = n % 3 == 0 ? phase + "-" + n : "pc-" + n % 40;
+                b.append(i > 0 ? "," : "").append("{\"sourceRef\":\"").append(phase).append('-').append(n)
+                        .append("\",\"observedAt\":\"").append(Instant.now()).append("\",\"category\":\"INTRUSION\",")
+                        .append("\"severity\":\"HIGH\",\"title\":\"ET EXPLOIT attempt ").append(n % 97)
+                        .append("\",\"host\":\"").append(host).append("\"}");
             }
-            for (int t = 0; t < keys.size(); t++) {
-                int count = perTick / keys.size() + (t < perTick % keys.size() ? 1 : 0);
-                StringBuilder b = new StringBuilder("[");
-                for (int i = 0; i < count; i++) {
-                    long n = sequence.getAndIncrement();
-                    String host = n % 3 == 0 ? phase + "-" + n : "pc-" + n % 40;
-                    b.append(i > 0 ? "," : "").append("{\"sourceRef\":\"").append(phase).append('-').append(n)
-                            .append("\",\"observedAt\":\"").append(Instant.now()).append("\",\"category\":\"INTRUSION\",")
-                            .append("\"severity\":\"HIGH\",\"title\":\"ET EXPLOIT attempt ").append(n % 97)
-                            .append("\",\"host\":\"").append(host).append("\"}");
-                }
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Sensor-Key", keys.get(t))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b + "]")).build();
-                inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-                    try {
-                        accepted.addAndGet(BenchPlatform.JSON.readTree(r.body()).get("accepted").asLong());
-                    } catch (Exception e) {
-                        throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body(), e);
-                    }
-                }));
-            }
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        senders.shutdown();
-        return accepted.get();
+            return b.append(']').toString();
+        });
     }
 
     /** Waits until triage stored every alert and the notices have had time to arrive; then joins both clocks. */

@@ -1,0 +1,71 @@
+package jp.otasuke.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sensors posting alerts to ingest at a steady rate: in ticks of 100 ms, each tick's alerts spread over the
+ * sensors' keys, each request a batch the benchmark writes (its own alert shapes).
+ */
+final class PacedAlerts {
+
+    /** The JSON array of {@code count} alerts; {@code sequence} numbers the alerts of the phase. */
+    interface Batch {
+        String of(AtomicLong sequence, int count);
+    }
+
+    private PacedAlerts() {
+    }
+
+    /** Sends {@code rate} alerts/s for {@code duration}; returns how many ingest accepted. */
+    static long send(String url, List<String> keys, int rate, Duration duration, Batch batch) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        int perTick = rate / 10;
+        long start = System.nanoTime();
+        long ticks = duration.toMillis() / 100;
+        for (long tick = 0; tick < ticks; tick++) {
+            long wait = start + tick * 100_000_000L - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            for (int t = 0; t < keys.size(); t++) {
+                int count = perTick / keys.size() + (t < perTick % keys.size() ? 1 : 0);
+                if (count > 0) {
+                    inFlight.add(post(http, url, keys.get(t), batch.of(sequence, count), accepted));
+                }
+            }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        senders.shutdown(); // its threads would keep the JVM alive after the run
+        return accepted.get();
+    }
+
+    /** One batch; counts what ingest accepted, and fails on anything but 202. */
+    static CompletableFuture<?> post(HttpClient http, String url, String key, String body, AtomicLong accepted) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Sensor-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+            }
+            try {
+                accepted.addAndGet(BenchPlatform.JSON.readTree(r.body()).get("accepted").asLong());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
