@@ -1,6 +1,10 @@
 package jp.otasuke.web.gateway;
 
+import java.util.Map;
+
 import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.json.Json;
 
 /** web's own refusals, in the platform's error format (API.md: problem+json). */
 final class Problems {
@@ -9,8 +13,7 @@ final class Problems {
     }
 
     static Response of(int status, String title, String detail) {
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail.replace("\"", "'") + "\"}";
+        String body = Json.encode(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail));
         return Response.status(status).type("application/problem+json").entity(body).build();
     }
 
