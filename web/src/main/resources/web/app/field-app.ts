@@ -251,7 +251,7 @@ class FieldApp extends AppElement {
         <a class="button" href="/field/">${t('field.signIn')}</a></p>` : nothing}
       ${this.notes.map((n) => html`<p class="notice" role="status">${n}</p>`)}
       ${refused.length ? html`<section class="refused"><h2>${t('field.refused')}</h2>
-        ${refused.map((q) => html`<p class="error">${q.jobTitle}: ${q.type} — ${q.reason}
+        ${refused.map((q) => html`<p class="error">${q.jobTitle}: ${label('op', q.type)} — ${q.reason}
           <button class="secondary" @click=${async () => { await outbox.remove(q.seq!); this.refreshOutbox(); }}>${t('field.dismiss')}</button></p>`)}
         </section>` : nothing}
       <main class="field">

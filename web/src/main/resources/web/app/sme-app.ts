@@ -17,15 +17,19 @@ interface Incident {
 
 interface Entry { at: string; summary: string }
 
+interface ClaimLine { type: string; description: string; claimedYen: number; coveredYen: number; note: string }
+
 interface Claim {
   id: string;
   claimNumber: string;
   incidentId: string;
   status: string;
+  lines: ClaimLine[];
+  claimedTotalYen: number;
   payableYen: number;
   paidYen: number | null;
   explanation: string[];
-  notCoveredReasons: string[];
+  notCoveredReasons?: string[];
 }
 
 interface Consultation { id: string; subject: string; body: string; status: string; createdAt: string }
@@ -61,6 +65,7 @@ class SmeApp extends AppElement {
   static properties = {
     session: { state: true }, route: { state: true }, incidents: { state: true }, timelines: { state: true },
     claims: { state: true }, consultations: { state: true }, tenant: { state: true }, message: { state: true }, error: { state: true },
+    missing: { state: true },
   };
   declare session: Session | null;
   declare route: string;
@@ -71,6 +76,8 @@ class SmeApp extends AppElement {
   declare tenant: Tenant | null;
   declare message: string;
   declare error: string;
+  /** Incident ids asked for by URL that the services say do not exist for this company. */
+  declare missing: Set<string>;
   private reloadSoon = coalesced(() => this.load());
 
   constructor() {
@@ -84,12 +91,16 @@ class SmeApp extends AppElement {
     this.tenant = null;
     this.message = '';
     this.error = '';
+    this.missing = new Set();
   }
 
   async connectedCallback() {
     super.connectedCallback();
     document.documentElement.lang = lang();
-    window.addEventListener('hashchange', () => (this.route = location.hash));
+    window.addEventListener('hashchange', () => {
+      this.route = location.hash;
+      this.lookUp();
+    });
     window.addEventListener('otasuke-lang', () => this.load()); // the services' own lines come in the language asked
     this.session = await loadSession();
     live.start();
@@ -114,14 +125,35 @@ class SmeApp extends AppElement {
       this.timelines = timelines;
       if (!this.tenant && this.session?.tenantId) this.tenant = await get<Tenant>(`ingest/tenants/${this.session.tenantId}`);
       this.error = '';
+      await this.lookUp();
     } catch (e) {
       this.error = (e as Error).message;
     }
   }
 
+  /** An incident named by the URL (#/incidents/<id>) that is not in the list: ask for it, so an answer of 404 says so. */
+  private async lookUp() {
+    const id = this.incidentInRoute();
+    if (!id || this.incidents.some((i) => i.id === id) || this.missing.has(id)) return;
+    try {
+      const incident = await get<Incident>(`triage/incidents/${encodeURIComponent(id)}`);
+      this.incidents = [...this.incidents, incident];
+      this.timelines = { ...this.timelines, [id]: await get<Entry[]>(`triage/incidents/${encodeURIComponent(id)}/timeline`) };
+    } catch (e) {
+      if (e instanceof ApiError && (e.problem.status === 404 || e.problem.status === 400)) this.missing = new Set([...this.missing, id]);
+      else this.error = (e as Error).message;
+    }
+  }
+
+  private incidentInRoute(): string | null {
+    const match = /^#\/incidents\/([^/]+)$/.exec(this.route);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
   render() {
     if (!this.session) return html`<p class="loading">${t('loading')}</p>`;
-    const tab = this.route.replace('#/', '') || 'incidents';
+    const one = this.incidentInRoute();
+    const tab = one ? 'incidents' : this.route.replace('#/', '') || 'incidents';
     const link = (name: string, text: string) =>
       html`<a href="#/${name}" aria-current=${tab === name ? 'page' : 'false'}>${text}</a>`;
     return html`
@@ -137,17 +169,32 @@ class SmeApp extends AppElement {
       <main class="my">
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
-        ${tab === 'insurance' ? this.insurance() : tab === 'desk' ? this.desk() : tab === 'contract' ? this.contract() : this.cases()}
+        ${one ? this.oneCase(one) : tab === 'insurance' ? this.insurance() : tab === 'desk' ? this.desk()
+          : tab === 'contract' ? this.contract() : this.cases()}
       </main>`;
   }
 
   private cases() {
     const alerts = this.incidents.filter((i) => i.kind === 'ALERT');
     return html`<h1>${t('my.incidents')}</h1>
-      ${alerts.length === 0 ? html`<p class="empty">${t('my.noIncidents')}</p>` : alerts.map((i) => {
+      ${alerts.length === 0 ? html`<p class="empty">${t('my.noIncidents')}</p>` : alerts.map((i) => this.caseCard(i))}`;
+  }
+
+  /** One incident on a page of its own (a link someone was sent); another company's or an unknown one is "not found". */
+  private oneCase(id: string) {
+    const incident = this.incidents.find((i) => i.id === id);
+    if (incident) return html`<p><a href="#/incidents">${t('my.allIncidents')}</a></p>${this.caseCard(incident)}`;
+    if (this.missing.has(id)) {
+      return html`<h1>${t('my.notFound')}</h1><p class="not-found" role="alert">${t('my.notFoundText')}</p>
+        <p><a href="#/incidents">${t('my.allIncidents')}</a></p>`;
+    }
+    return html`<p class="loading">${t('loading')}</p>`;
+  }
+
+  private caseCard(i: Incident) {
         const current = step(i);
         return html`<article class="case" data-id=${i.id}>
-          <h2>${i.title}</h2>
+          <h2><a href="#/incidents/${i.id}">${i.title}</a></h2>
           <ol class="steps" aria-label=${label('status', i.status)}>
             ${[0, 1, 2, 3, 4, 5].map((s) => html`<li class=${s < current ? 'done' : s === current ? 'current' : ''}
               aria-current=${s === current ? 'step' : 'false'}>${t(`my.step.${s}`)}</li>`)}
@@ -157,7 +204,6 @@ class SmeApp extends AppElement {
           <h3>${t('my.history')}</h3>
           <ul class="history">${(this.timelines[i.id] ?? []).map((e) => html`<li><time>${dateTime(e.at)}</time> ${e.summary}</li>`)}</ul>
         </article>`;
-      })}`;
   }
 
   private insurance() {
@@ -168,8 +214,16 @@ class SmeApp extends AppElement {
           <p>${t('my.claimStatus')}: <strong>${label('claim', c.status)}</strong></p>
           <p>${c.paidYen !== null && c.paidYen !== undefined ? html`${t('my.paid')}: <strong>¥${c.paidYen.toLocaleString()}</strong>`
             : html`${t('my.payable')}: <strong>¥${c.payableYen.toLocaleString()}</strong>`}</p>
-          <h3>${t('my.why')}</h3><ul>${c.explanation.map((x) => html`<li>${x}</li>`)}</ul>
-          ${c.notCoveredReasons.length ? html`<h3>${t('my.notCovered')}</h3><ul>${c.notCoveredReasons.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+          <table class="claim-lines"><caption>${t('my.costs')}</caption>
+            <thead><tr><th scope="col">${t('my.costItem')}</th><th scope="col">${t('my.claimed')}</th>
+              <th scope="col">${t('my.covered')}</th><th scope="col">${t('my.note')}</th></tr></thead>
+            <tbody>${c.lines.map((l) => html`<tr><td>${label('cost', l.type)}<span class="sub"> ${l.description}</span></td>
+              <td class="num">¥${l.claimedYen.toLocaleString()}</td><td class="num">¥${l.coveredYen.toLocaleString()}</td>
+              <td>${l.note}</td></tr>`)}</tbody>
+          </table>
+          <h3>${t('my.why')}</h3><ul class="explanation">${c.explanation.map((x) => html`<li>${x}</li>`)}</ul>
+          ${c.notCoveredReasons?.length ? html`<h3>${t('my.notCovered')}</h3>
+            <ul class="not-covered">${c.notCoveredReasons.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
         </article>`)}`;
   }
 

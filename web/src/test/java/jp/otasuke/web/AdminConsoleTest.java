@@ -67,6 +67,24 @@ class AdminConsoleTest extends BrowserTest {
         assertThat(page.locator(".policy")).hasText("OTS-" + unique);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-onboarded-ja.png")));
 
+        // the new SME's first user signs in with the password shown once, chooses their own at Keycloak's prompt, and
+        // reads in Japanese the incident that an alert from the new sensor opened
+        String username = page.locator(".username").textContent().strip();
+        String firstPassword = page.locator("code.password").textContent().strip();
+        Platform.call("POST", PackagedService.INGEST, "/api/v1/alerts", null, Map.of("sourceRef", "first-" + unique,
+                "observedAt", java.time.Instant.now().toString(), "category", "RANSOMWARE", "severity", "CRITICAL",
+                "title", "ET MALWARE Possible Ransomware Beacon", "host", "jimu-pc-01"), Map.of("X-Sensor-Key", key), 202);
+        Page owner = signInAtDesk("my/", username, firstPassword);
+        assertThat(owner.locator("#password-new")).isVisible();
+        owner.locator("#password-new").fill("Sakai-" + unique + "-2026");
+        owner.locator("#password-confirm").fill("Sakai-" + unique + "-2026");
+        owner.locator("#kc-passwd-update-form [type=submit]").click();
+        assertThat(owner.locator(".my-top .who")).hasText(company);
+        assertThat(owner.locator("article.case h2")).hasText("ランサムウェアによる攻撃のおそれがあります（jimu-pc-01）");
+        assertThat(owner.locator("article.case ul.history")).containsText("検知して、調査を始めました");
+        assertThat(owner.locator("main.my")).not().containsText("ET MALWARE");
+        owner.context().close();
+
         // the customer is in the list; its sensor can be revoked
         page.locator("nav a", new Page.LocatorOptions().setHasText("顧客一覧")).click();
         page.locator("input.search").fill(unique);

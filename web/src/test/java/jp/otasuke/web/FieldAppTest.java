@@ -99,7 +99,7 @@ class FieldAppTest extends BrowserTest {
         phone.setOffline(false);
         again.evaluate("window.dispatchEvent(new Event('online'))");
         assertThat(again.locator(".outbox-count")).hasText("すべて送信済み");
-        assertThat(again.locator(".refused")).containsText("The job was cancelled");
+        assertThat(again.locator(".refused")).containsText("承諾 — この出動は取りやめになりました（SOCがインシデントを解決しました：遠隔で対処済み）");
         assertThat(card(again, ransomware[1]).locator(".job-status")).containsText("完了");
 
         JsonNode done = Platform.job(ransomware[1]);

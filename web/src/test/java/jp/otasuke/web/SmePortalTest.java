@@ -82,6 +82,10 @@ class SmePortalTest extends BrowserTest {
         Object status = stranger.evaluate("fetch('/api/triage/incidents/" + visit[0] + "', {headers: {'X-Requested-With': 'JavaScript'}})"
                 + ".then(r => r.status)");
         org.junit.jupiter.api.Assertions.assertEquals(404, ((Number) status).intValue());
+        stranger.navigate(web + "my/#/incidents/" + visit[0]);
+        assertThat(stranger.locator("main.my h1")).hasText("見つかりません");
+        assertThat(stranger.locator(".not-found")).containsText("お探しの事案は見つかりませんでした");
+        assertThat(stranger.locator("main.my")).not().containsText("keiri-");
         stranger.context().close();
     }
 

@@ -19,6 +19,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.Enums.ClaimOutcome;
+import jp.otasuke.common.text.Sentence;
 import jp.otasuke.insurance.evidence.Evidence;
 
 /**
@@ -50,8 +51,15 @@ public class Claim extends PanacheEntityBase {
     public Instant reportedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Coverage.Line> lines;
+    /** In English, as insurers' systems read it; the sentences below read in the SME's language. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] explanation = new String[0];
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "explanation_sentences")
+    public List<Sentence> explanationSentences;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "not_covered_sentences")
+    public List<Sentence> notCoveredSentences;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "not_covered_reasons")
     public String[] notCoveredReasons = new String[0];
@@ -138,5 +146,15 @@ public class Claim extends PanacheEntityBase {
 
     public static Optional<Claim> forUpdate(UUID id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    void explain(List<Sentence> sentences) {
+        explanationSentences = sentences;
+        explanation = sentences.stream().map(ClaimTexts::english).toArray(String[]::new);
+    }
+
+    void notCovered(List<Sentence> sentences) {
+        notCoveredSentences = sentences;
+        notCoveredReasons = sentences.stream().map(ClaimTexts::english).toArray(String[]::new);
     }
 }

@@ -17,6 +17,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jp.otasuke.common.consumer.BatchApplier;
 import jp.otasuke.common.events.DispatchJobCompleted;
+import jp.otasuke.common.text.Sentence;
 import jp.otasuke.insurance.evidence.Evidence;
 import jp.otasuke.insurance.evidence.IncidentFact;
 import jp.otasuke.insurance.policy.Policy;
@@ -77,14 +78,14 @@ public class ClaimOpening {
             claim.claimedTotalYen = evaluation.claimedTotalYen();
             claim.coveredYen = evaluation.coveredYen();
             claim.payableYen = evaluation.payableYen();
-            claim.explanation = evaluation.explanation().toArray(String[]::new);
+            claim.explain(evaluation.explanation());
         } else {
             Coverage.Evaluation nothing = Coverage.evaluate(new Coverage.Terms(java.util.Set.of(), 0, 0, 0), job.costLines(), 0);
             claim.status = ClaimStatus.NOT_COVERED;
             claim.lines = nothing.lines().stream().map(l -> new Coverage.Line(l.type(), l.description(), l.claimedYen(), 0,
-                    "no policy covers the loss date")).toList();
+                    ClaimTexts.english(Sentence.of("line.no-policy")))).toList();
             claim.claimedTotalYen = nothing.claimedTotalYen();
-            claim.notCoveredReasons = notCovered(job.tenantId(), lossDate).toArray(String[]::new);
+            claim.notCovered(notCovered(job.tenantId(), lossDate));
         }
         claim.persist();
         log.opened(claim);
@@ -93,13 +94,13 @@ public class ClaimOpening {
         return Optional.of(claim);
     }
 
-    private static List<String> notCovered(UUID tenantId, LocalDate lossDate) {
+    private static List<Sentence> notCovered(UUID tenantId, LocalDate lossDate) {
         List<Policy> policies = Policy.list("tenantId", tenantId);
         if (policies.isEmpty()) {
-            return List.of("The tenant has no insurance policy");
+            return List.of(Sentence.of("not-covered.no-policy"));
         }
-        return policies.stream().map(p -> "Policy " + p.policyNumber + " (" + p.insurerId + ") runs " + p.startsOn + " to "
-                + p.endsOn + ", which does not include the loss date " + lossDate).toList();
+        return policies.stream().map(p -> Sentence.of("not-covered.outside-period", "policyNumber", p.policyNumber,
+                "insurerId", p.insurerId, "startsOn", p.startsOn, "endsOn", p.endsOn, "lossDate", lossDate)).toList();
     }
 
     private static String claimNumber(LocalDate lossDate) {

@@ -3,6 +3,7 @@ package jp.otasuke.insurance.claim;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,7 @@ import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
+import jp.otasuke.common.text.Languages;
 
 /**
  * Claims: an insurer sees its own (never NOT_COVERED ones), an SME its tenant's, the SOC all; another's claim is
@@ -58,7 +60,8 @@ public class ClaimResource {
     @GET
     @RolesAllowed({Roles.INSURER, Roles.SME_USER, Roles.SOC_OPERATOR})
     public Page<ClaimView> list(@QueryParam("status") String status, @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @HeaderParam("Accept-Language") String language) {
         int size = Page.limit(limit);
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
@@ -77,7 +80,8 @@ public class ClaimResource {
             query.append(" and id > :after");
             parameters.and("after", after);
         }
-        return Page.of(Claim.<Claim>find(query + " order by id", parameters).page(0, size + 1).list(), size, ClaimView::of,
+        return Page.of(Claim.<Claim>find(query + " order by id", parameters).page(0, size + 1).list(), size,
+                c -> ClaimView.of(c, locale(language)),
                 c -> c.id);
     }
 
@@ -85,13 +89,13 @@ public class ClaimResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.INSURER, Roles.SME_USER, Roles.SOC_OPERATOR})
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language) {
         StringBuilder query = new StringBuilder("id = :id");
         Parameters parameters = Parameters.with("id", id);
         scope(query, parameters);
         Claim claim = Claim.<Claim>find(query.toString(), parameters).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Claim " + id));
-        return Response.ok(ClaimView.of(claim)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(claim.version))).build();
+        return withTag(claim, language);
     }
 
     @POST
@@ -99,28 +103,35 @@ public class ClaimResource {
     @RolesAllowed(Roles.INSURER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull Decision decision) {
+            @HeaderParam("Accept-Language") String language, @Valid @NotNull Decision decision) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
                     "Send If-Match with the ETag of the claim you read, so no one else's decision is overwritten");
         }
         Claim claim = decisions.decide(id, caller.requireInsurerId(), ifMatch.strip(), decision.outcome(),
                 decision.approvedYen(), decision.reason().strip(), caller.username());
-        return withTag(claim);
+        return withTag(claim, language);
     }
 
     @POST
     @Path("/{id}/payment")
     @RolesAllowed(Roles.INSURER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Payment payment) {
+    public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Accept-Language") String language, @Valid @NotNull Payment payment) {
         Claim claim = decisions.pay(id, caller.requireInsurerId(), ifMatch == null ? null : ifMatch.strip(),
                 payment.paidYen(), payment.paymentReference().strip(), payment.paidOn(), caller.username());
-        return withTag(claim);
+        return withTag(claim, language);
     }
 
-    private static Response withTag(Claim claim) {
-        return Response.ok(ClaimView.of(claim)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(claim.version))).build();
+    private Response withTag(Claim claim, String language) {
+        return Response.ok(ClaimView.of(claim, locale(language))).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(claim.version)))
+                .build();
+    }
+
+    /** The language asked for; asking nothing, an SME reads Japanese and a system (insurer, SOC tools) English. */
+    private Locale locale(String acceptLanguage) {
+        return Languages.preferred(acceptLanguage, caller.is(Roles.SME_USER) ? Languages.JAPANESE : Languages.ENGLISH);
     }
 
     private void scope(StringBuilder query, Parameters parameters) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jp.otasuke.common.events.CostLine;
 import jp.otasuke.common.events.Enums.CostType;
+import jp.otasuke.common.text.Sentence;
 
 /**
  * What a policy pays for one incident's rush-out, with the reason for every yen (API.md): the covered cost
@@ -18,8 +19,8 @@ public final class Coverage {
     public record Line(CostType type, String description, long claimedYen, long coveredYen, String note) {
     }
 
-    /** The evaluation: the lines, the payable amount, and each step from the covered sum to it. */
-    public record Evaluation(List<Line> lines, long claimedTotalYen, long coveredYen, long payableYen, List<String> explanation) {
+    /** The evaluation: the lines, the payable amount, and each step from the covered sum to it (texts/claim). */
+    public record Evaluation(List<Line> lines, long claimedTotalYen, long coveredYen, long payableYen, List<Sentence> explanation) {
     }
 
     /** The policy terms the arithmetic needs. */
@@ -40,26 +41,26 @@ public final class Coverage {
             claimedTotal += cost.amountYen();
             boolean isCovered = terms.coveredTypes().contains(cost.type());
             lines.add(new Line(cost.type(), cost.description(), cost.amountYen(), isCovered ? cost.amountYen() : 0,
-                    isCovered ? "covered" : cost.type() + " costs are not covered by this policy"));
+                    ClaimTexts.english(isCovered ? Sentence.of("line.covered") : Sentence.of("line.not-covered", "type", cost.type()))));
             if (isCovered) {
                 covered += cost.amountYen();
             }
         }
-        List<String> explanation = new ArrayList<>();
-        explanation.add("Covered lines: " + covered + " yen of " + claimedTotal + " yen claimed");
+        List<Sentence> explanation = new ArrayList<>();
+        explanation.add(Sentence.of("explanation.covered", "coveredYen", covered, "claimedYen", claimedTotal));
         long payable = Math.max(0, covered - terms.deductibleYen());
-        explanation.add("Deductible " + terms.deductibleYen() + " yen: " + payable + " yen");
+        explanation.add(Sentence.of("explanation.deductible", "deductibleYen", terms.deductibleYen(), "payableYen", payable));
         if (payable > terms.perIncidentLimitYen()) {
             payable = terms.perIncidentLimitYen();
-            explanation.add("Capped by the per-incident limit: " + payable + " yen");
+            explanation.add(Sentence.of("explanation.per-incident-limit", "payableYen", payable));
         }
         long remaining = Math.max(0, terms.annualAggregateLimitYen() - alreadyCommittedYen);
         if (payable > remaining) {
             payable = remaining;
-            explanation.add("Capped by what remains of the annual aggregate (" + remaining + " of "
-                    + terms.annualAggregateLimitYen() + " yen): " + payable + " yen");
+            explanation.add(Sentence.of("explanation.annual-limit", "remainingYen", remaining, "annualLimitYen",
+                    terms.annualAggregateLimitYen(), "payableYen", payable));
         }
-        explanation.add("Payable: " + payable + " yen");
+        explanation.add(Sentence.of("explanation.payable", "payableYen", payable));
         return new Evaluation(lines, claimedTotal, covered, payable, explanation);
     }
 }

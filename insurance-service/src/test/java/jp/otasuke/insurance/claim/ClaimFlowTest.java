@@ -124,7 +124,15 @@ class ClaimFlowTest {
         assertEquals(ClaimStatus.NOT_COVERED, claim.status);
         assertEquals(List.of("The tenant has no insurance policy"), List.of(claim.notCoveredReasons));
         ApiUser.as("soc-1").request().when().get("/api/v1/claims/{id}", claim.id).then().statusCode(200)
-                .body("status", equalTo("NOT_COVERED"));
+                .body("status", equalTo("NOT_COVERED"))
+                .body("notCoveredReasons", equalTo(List.of("The tenant has no insurance policy")));
+        // the SME, asking for no language, reads why in Japanese; asking for English, in English
+        ApiUser sme = ApiUser.as(TestUsers.smeUser(TestServers.keycloak(), world.tenant));
+        sme.request().when().get("/api/v1/claims/{id}", claim.id).then().statusCode(200)
+                .body("notCoveredReasons", equalTo(List.of("サイバー保険のご契約がないため、保険金はお支払いできません")))
+                .body("lines[0].note", equalTo("事故があった日に有効な保険契約がありません"));
+        sme.request().header("Accept-Language", "en-GB,en;q=0.9").when().get("/api/v1/claims/{id}", claim.id).then()
+                .body("notCoveredReasons", equalTo(List.of("The tenant has no insurance policy")));
         ApiUser.client("insurer-a", "insurer-a-secret").request().when().get("/api/v1/claims?status=NOT_COVERED").then()
                 .body("items.id", not(hasItem(claim.id.toString())));
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import jp.otasuke.common.events.CostLine;
 import jp.otasuke.common.events.Enums.CostType;
+import jp.otasuke.common.text.Languages;
 
 /** The coverage arithmetic on named cases. */
 class CoverageTest {
@@ -34,7 +35,16 @@ class CoverageTest {
         Coverage.Terms small = new Coverage.Terms(EnumSet.allOf(CostType.class), 0, 10_000, 1_000_000);
         Coverage.Evaluation e = Coverage.evaluate(small, VISIT, 0);
         assertEquals(10_000, e.payableYen());
-        assertEquals("Capped by the per-incident limit: 10000 yen", e.explanation().get(2));
+        assertEquals("Capped by the per-incident limit: 10,000 yen", ClaimTexts.render(e.explanation(), Languages.ENGLISH).get(2));
+    }
+
+    @Test
+    void theSmeReadsEveryStepInJapanese() {
+        Coverage.Evaluation e = Coverage.evaluate(STANDARD, VISIT, 993_000);
+        assertEquals(List.of("補償の対象になる費用は、ご請求 25,800円 のうち 25,800円 です",
+                "ご負担いただく免責金額 5,000円 を差し引いて 20,800円 です",
+                "1年間でお支払いできる上限額 1,000,000円 の残りが 7,000円 のため、7,000円 になります",
+                "お支払いする保険金は 7,000円 です"), ClaimTexts.render(e.explanation(), Languages.JAPANESE));
     }
 
     @Test

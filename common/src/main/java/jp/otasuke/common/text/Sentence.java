@@ -1,0 +1,76 @@
+package jp.otasuke.common.text;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text for a person, kept as a message key and its facts rather than as words, so the same record reads in
+ * Japanese or English when it is read, and a page can present the facts itself. The words live in a service's
+ * message bundles ({@code texts/<name>_ja.properties}, {@code _en}); {@code {fact}} in a message is replaced by:
+ * <ul>
+ * <li>a time (a fact named {@code …At}, {@code eta} or {@code deadline}) in Asia/Tokyo, by the bundle's {@code time.pattern};</li>
+ * <li>a date (a fact named {@code …On} or {@code …Date}) by {@code date.pattern};</li>
+ * <li>a yen amount (a fact named {@code …Yen}) with thousands separators, by {@code yen.pattern};</li>
+ * <li>a code with words of its own in the bundle ({@code <fact>.<value>}, e.g. {@code what.RANSOMWARE}) by those words;</li>
+ * <li>anything else as it is.</li>
+ * </ul>
+ */
+public record Sentence(String key, Map<String, Object> facts) {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final Pattern FACT = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final ResourceBundle.Control EXACT_LANGUAGE = ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** {@code Sentence.of("claim.payable", "payableYen", 12000)}; times and dates are kept as ISO text. */
+    public static Sentence of(String key, Object... namesAndValues) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            facts.put((String) namesAndValues[i], value instanceof Instant || value instanceof LocalDate ? value.toString() : value);
+        }
+        return new Sentence(key, facts);
+    }
+
+    /** @param bundle the bundle's base name, e.g. {@code texts.customer} */
+    public String render(String bundle, Locale locale) {
+        ResourceBundle texts = ResourceBundle.getBundle(bundle, locale, EXACT_LANGUAGE);
+        Matcher fact = FACT.matcher(texts.getString(key));
+        StringBuilder line = new StringBuilder();
+        while (fact.find()) {
+            String name = fact.group(1);
+            fact.appendReplacement(line, Matcher.quoteReplacement(format(name, facts.get(name), texts, locale)));
+        }
+        return fact.appendTail(line).toString();
+    }
+
+    private static String format(String name, Object value, ResourceBundle texts, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        if (name.endsWith("At") || name.equals("eta") || name.equals("deadline")) {
+            return DateTimeFormatter.ofPattern(texts.getString("time.pattern"), locale).withZone(JAPAN)
+                    .format(Instant.parse(value.toString()));
+        }
+        if (name.endsWith("On") || name.endsWith("Date")) {
+            return DateTimeFormatter.ofPattern(texts.getString("date.pattern"), locale).format(LocalDate.parse(value.toString()));
+        }
+        if (name.endsWith("Yen")) {
+            return texts.getString("yen.pattern").replace("{amount}", String.format(Locale.ROOT, "%,d", ((Number) value).longValue()));
+        }
+        try {
+            return texts.getString(name + "." + value);
+        } catch (MissingResourceException plainValue) {
+            return value.toString();
+        }
+    }
+}
