@@ -3,9 +3,11 @@ import { AppElement } from './base';
 import { api, ApiError, get, loadSession, Page, post, Problem, Session } from './api';
 import { label, lang, setLang, t } from './i18n';
 import { cap } from './sme-app';
+import { dateTime } from './time';
+import { pickedSkills } from './skill-picker';
 
 interface Tenant { id: string; name: string; industry?: string; plan: { type: string; endpointCount: number; monthlyFeeYen: number }; createdAt: string }
-interface Sensor { id: string; kind: string; name: string; sourceAddress?: string; keyPrefix: string; revokedAt?: string }
+interface Sensor { id: string; kind: string; name: string; sourceAddress?: string; keyPrefix: string; revokedAt?: string; state: string; lastSeenAt: string | null }
 interface SensorRow { kind: string; name: string; sourceAddress: string }
 interface Shown { password?: string; username?: string; sensors: { name: string; kind: string; apiKey: string; sourceAddress?: string }[]; policy?: string }
 
@@ -267,7 +269,9 @@ class AdminApp extends AppElement {
       <tbody>${shown.map((x) => html`<tr data-id=${x.id}><td>${x.name}</td><td>${label('plan', x.plan.type)}</td>
         <td class="num">¥${x.plan.monthlyFeeYen.toLocaleString()}</td>
         <td>${this.tenantSensors[x.id] ? this.tenantSensors[x.id].map((s) => html`<div class="sensor">${s.name} (${s.keyPrefix}…)
-            ${s.revokedAt ? html`<span class="tag">${t('admin.revoked')}</span>` : html`<button class="secondary revoke"
+            <span class="sub">${t('sensor.lastSeen')}: ${s.lastSeenAt ? dateTime(s.lastSeenAt) : t('sensor.never')}</span>
+            ${s.revokedAt ? html`<span class="tag">${t('admin.revoked')}</span>` : html`<span class="tag">${label('sensor', s.state)}</span>
+              <button class="secondary revoke"
               @click=${() => this.revoke(x.id, s.id)}>${t('admin.revoke')}</button>`}</div>`)
           : html`<button class="secondary" @click=${() => this.loadSensors(x.id)}>${t('admin.showSensors')}</button>`}</td></tr>`)}</tbody></table>`;
   }
@@ -287,7 +291,7 @@ class AdminApp extends AppElement {
       <form class="onboard" @submit=${(e: Event) => this.onboardEngineer(e)}>
         ${this.input('name', 'admin.userName')}${this.input('email', 'admin.userEmail', { type: 'email' })}
         ${this.input('homeBase.latitude', 'admin.latitude', { type: 'number' })}${this.input('homeBase.longitude', 'admin.longitude', { type: 'number' })}
-        ${this.input('skills', 'admin.skills', { value: 'endpoint, network, general' })}
+        <skill-picker checked="endpoint, network, general" legend="admin.skills"></skill-picker>
         <fieldset><legend>${t('admin.shift')}</legend>
           ${DAYS.map((d) => html`<label class="check"><input type="checkbox" name="day" value=${d} ?checked=${d !== 'SAT' && d !== 'SUN'}> ${d}</label>`)}
           ${this.input('shift.start', 'admin.startsOn', { type: 'time', value: '09:00' })}${this.input('shift.end', 'admin.endsOn', { type: 'time', value: '18:00' })}
@@ -305,7 +309,7 @@ class AdminApp extends AppElement {
     try {
       const engineer = await post<any>('dispatch/engineers', {
         name: v('name'), email: v('email'), homeBase: { latitude: Number(v('homeBase.latitude')), longitude: Number(v('homeBase.longitude')) },
-        skills: v('skills').split(',').map((s) => s.trim()).filter((s) => s),
+        skills: pickedSkills(form),
         shift: { days: [...form.querySelectorAll<HTMLInputElement>('input[name=day]:checked')].map((c) => c.value),
           start: v('shift.start'), end: v('shift.end') },
       });

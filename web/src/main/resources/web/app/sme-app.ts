@@ -7,7 +7,7 @@ import { dateTime } from './time';
 
 interface Incident {
   id: string;
-  kind: 'ALERT' | 'CONSULTATION';
+  kind: 'ALERT' | 'CONSULTATION' | 'SENSOR_SILENT' | 'OPERATIONS';
   title: string;
   status: string;
   openedAt: string;
@@ -33,6 +33,8 @@ interface Claim {
 }
 
 interface Consultation { id: string; subject: string; body: string; status: string; createdAt: string }
+
+interface Sensor { id: string; kind: string; name: string; state: 'LIVE' | 'SILENT' | 'REVOKED'; lastSeenAt: string | null }
 
 interface Tenant {
   id: string;
@@ -65,7 +67,7 @@ class SmeApp extends AppElement {
   static properties = {
     session: { state: true }, route: { state: true }, incidents: { state: true }, timelines: { state: true },
     claims: { state: true }, consultations: { state: true }, tenant: { state: true }, message: { state: true }, error: { state: true },
-    missing: { state: true },
+    missing: { state: true }, sensors: { state: true },
   };
   declare session: Session | null;
   declare route: string;
@@ -78,6 +80,7 @@ class SmeApp extends AppElement {
   declare error: string;
   /** Incident ids asked for by URL that the services say do not exist for this company. */
   declare missing: Set<string>;
+  declare sensors: Sensor[];
   private reloadSoon = coalesced(() => this.load());
 
   constructor() {
@@ -92,6 +95,7 @@ class SmeApp extends AppElement {
     this.message = '';
     this.error = '';
     this.missing = new Set();
+    this.sensors = [];
   }
 
   async connectedCallback() {
@@ -123,7 +127,10 @@ class SmeApp extends AppElement {
         timelines[i.id] = await get<Entry[]>(`triage/incidents/${i.id}/timeline`).catch(() => []);
       }));
       this.timelines = timelines;
-      if (!this.tenant && this.session?.tenantId) this.tenant = await get<Tenant>(`ingest/tenants/${this.session.tenantId}`);
+      if (this.session?.tenantId) {
+        this.tenant ??= await get<Tenant>(`ingest/tenants/${this.session.tenantId}`);
+        this.sensors = (await get<Page<Sensor>>(`ingest/tenants/${this.session.tenantId}/sensors?limit=100`)).items;
+      }
       this.error = '';
       await this.lookUp();
     } catch (e) {
@@ -175,7 +182,7 @@ class SmeApp extends AppElement {
   }
 
   private cases() {
-    const alerts = this.incidents.filter((i) => i.kind === 'ALERT');
+    const alerts = this.incidents.filter((i) => i.kind !== 'CONSULTATION'); // the desk's questions have their own tab
     return html`<h1>${t('my.incidents')}</h1>
       ${alerts.length === 0 ? html`<p class="empty">${t('my.noIncidents')}</p>` : alerts.map((i) => this.caseCard(i))}`;
   }
@@ -278,7 +285,10 @@ class SmeApp extends AppElement {
           ${tenant.plan.monthlyFeeYen <= limit ? html`（${t('my.within')}）` : nothing}</dd>
         <dt>${t('my.site')}</dt><dd>${tenant.site.prefecture} ${tenant.site.address}</dd>
         <dt>${t('my.since')}</dt><dd>${since}</dd>
-        <dt>${t('my.sensors')}</dt><dd>${t('my.sensorsSoon')}</dd>
+        <dt>${t('my.sensors')}</dt><dd><ul class="sensors">${this.sensors.length === 0 ? html`<li>${t('my.noSensors')}</li>`
+          : this.sensors.map((x) => html`<li class="sensor sensor-${x.state.toLowerCase()}">${x.name}
+            <span class="sub">${label('kindOf', x.kind)}</span> <span class="tag">${label('sensor', x.state)}</span>
+            <span class="sub">${t('sensor.lastSeen')}: ${x.lastSeenAt ? dateTime(x.lastSeenAt) : t('sensor.never')}</span></li>`)}</ul></dd>
       </dl>
       <section class="certificate" aria-label=${t('my.certificate')}>
         <h2>${t('my.certificate')}</h2>

@@ -4,13 +4,14 @@ import { ApiError, get, Page, post, Session } from './api';
 import { label, t } from './i18n';
 import { live } from './live';
 import { countdown, dateTime } from './time';
-import { Incident, slaState, tenants } from './soc-queue';
+import { Incident, PLATFORM, slaState, tenants } from './soc-queue';
+import { pickedSkills } from './skill-picker';
 
 interface Detail extends Incident {
   description: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
-  onsite?: { jobId: string | null; status: string; eta: string | null; engineerName: string | null };
+  onsite?: { jobId: string | null; status: string; eta: string | null; engineerName: string | null; unassignableReason?: string };
   claim?: { claimId: string; status: string };
   resolution: string | null;
   resolutionSummary: string | null;
@@ -116,7 +117,7 @@ class SocIncident extends AppElement {
       this.nextAlerts = alerts.nextCursor;
       this.timeline = timeline;
       this.error = '';
-      if (!this.tenant || this.tenant.id !== incident.tenantId) {
+      if (incident.tenantId !== PLATFORM && (!this.tenant || this.tenant.id !== incident.tenantId)) {
         this.tenant = await get<Tenant>(`ingest/tenants/${incident.tenantId}`).catch(() => null);
       }
       const same = await get<Page<Incident>>(`triage/incidents?tenantId=${incident.tenantId}&active=true&limit=100`);
@@ -168,7 +169,7 @@ class SocIncident extends AppElement {
         ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <dl class="facts">
-          <dt>${t('incident.tenant')}</dt><dd>${this.tenant?.name ?? i.tenantId}</dd>
+          <dt>${t('incident.tenant')}</dt><dd>${i.tenantId === PLATFORM ? t('tenant.platform') : this.tenant?.name ?? i.tenantId}</dd>
           <dt>${t('incident.site')}</dt><dd>${this.tenant?.site ? `${this.tenant.site.prefecture} ${this.tenant.site.address}` : '—'}</dd>
           <dt>${t('incident.plan')}</dt><dd>${this.tenant?.plan ? `${this.tenant.plan.type} (¥${this.tenant.plan.monthlyFeeYen.toLocaleString()})` : '—'}</dd>
           <dt>${t('incident.hosts')}</dt><dd>${i.hosts.join(', ') || '—'}</dd>
@@ -179,7 +180,9 @@ class SocIncident extends AppElement {
           ${i.mergedInto ? html`<dt>${t('incident.mergedInto')}</dt><dd><a href="#/incidents/${i.mergedInto}">${i.mergedInto}</a></dd>` : nothing}
           ${i.onsite ? html`<dt>${t('incident.onsite')}</dt><dd class="onsite">${label('job', i.onsite.status)}
             ${i.onsite.engineerName ? html` · ${t('incident.engineer')}: ${i.onsite.engineerName}` : nothing}
-            ${i.onsite.eta ? html` · ${t('incident.eta')}: ${dateTime(i.onsite.eta)}` : nothing}</dd>` : nothing}
+            ${i.onsite.eta ? html` · ${t('incident.eta')}: ${dateTime(i.onsite.eta)}` : nothing}
+            ${i.onsite.unassignableReason ? html`<p class="error unassignable" role="alert">${t('incident.unassignable')}:
+              ${i.onsite.unassignableReason}</p>` : nothing}</dd>` : nothing}
           ${i.claim ? html`<dt>${t('incident.claim')}</dt><dd class="claim">${i.claim.status}</dd>` : nothing}
         </dl>
         ${i.description ? html`<p class="description">${i.description}</p>` : nothing}
@@ -209,7 +212,7 @@ class SocIncident extends AppElement {
 
           <form class="card" aria-label=${t('action.onsite')} @submit=${(e: Event) => {
             e.preventDefault();
-            const skills = this.value('#onsite-skills').split(',').map((s) => s.trim()).filter((s) => s);
+            const skills = pickedSkills(e.target as HTMLFormElement);
             this.act(() => post(`${path}/onsite-requests`, { reason: this.value('#onsite-reason'), urgency: this.value('#onsite-urgency'),
               requiredSkills: skills.length ? skills : undefined }));
           }}>
@@ -221,8 +224,7 @@ class SocIncident extends AppElement {
               <option value="IMMEDIATE">${t('urgency.IMMEDIATE')}</option>
               <option value="NEXT_BUSINESS_DAY">${t('urgency.NEXT_BUSINESS_DAY')}</option>
             </select>
-            <label for="onsite-skills">${t('action.skills')}</label>
-            <input id="onsite-skills">
+            <skill-picker legend="action.skills"></skill-picker>
             <button type="submit">${t('action.onsite')}</button>
           </form>
 

@@ -8,7 +8,7 @@ import { countdown, shortTime } from './time';
 export interface Incident {
   id: string;
   tenantId: string;
-  kind: 'ALERT' | 'CONSULTATION';
+  kind: 'ALERT' | 'CONSULTATION' | 'SENSOR_SILENT' | 'OPERATIONS';
   title: string;
   category: string | null;
   priority: string;
@@ -49,10 +49,14 @@ export function slaState(i: Incident, now = Date.now()): 'ok' | 'risk' | 'breach
 
 let tenantNames: Promise<Map<string, string>> | null = null;
 
+/** The tenant id of the platform's own incidents (OPERATIONS: dead letters), which no customer sees. */
+export const PLATFORM = '00000000-0000-0000-0000-000000000000';
+
 /** The customers' names, read once per page load (the queue shows names, the API ids). */
 export function tenants(): Promise<Map<string, string>> {
   tenantNames ??= get<Page<{ id: string; name: string }>>('ingest/tenants?limit=500')
     .then((page) => new Map(page.items.map((x) => [x.id, x.name])))
+    .then((names) => names.set(PLATFORM, t('tenant.platform'))) // operations incidents are the platform's own
     .catch(() => new Map());
   return tenantNames;
 }
@@ -255,7 +259,8 @@ class SocQueue extends AppElement {
           @change=${() => this.toggle(i.id)}></td>
         <td><span class="priority ${i.priority}">${i.priority}</span></td>
         <td><a href="#/incidents/${i.id}">${i.title}</a>
-          ${i.kind === 'CONSULTATION' ? html`<span class="tag consultation">${t('kind.consultation')}</span>` : nothing}
+          ${i.kind === 'CONSULTATION' ? html`<span class="tag consultation">${t('kind.consultation')}</span>`
+            : i.kind === 'SENSOR_SILENT' || i.kind === 'OPERATIONS' ? html`<span class="tag operations">${label('kind', i.kind)}</span>` : nothing}
           <div class="sub">${label('category', i.category)} · ${i.hosts.join(', ')}</div></td>
         <td>${this.names.get(i.tenantId) ?? i.tenantId.substring(0, 8)}</td>
         <td>${label('status', i.status)}</td>

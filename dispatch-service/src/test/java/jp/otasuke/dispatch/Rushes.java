@@ -16,12 +16,14 @@ import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.testing.ApiUser;
 import jp.otasuke.common.testing.EventTopics;
+import jp.otasuke.dispatch.engineer.Engineer;
 import jp.otasuke.dispatch.job.DispatchJob;
+import jp.otasuke.dispatch.job.JobStatus;
 
 /**
- * A test's own little world of rush-outs: engineers onboarded through the API with a skill only this test
- * uses (so the planner, which plans every job in the database, never mixes tests), and on-site requests as
- * triage publishes them.
+ * A test's own little world of rush-outs: engineers onboarded through the API, and on-site requests as triage
+ * publishes them. The planner plans every job in the database, so each test starts from a cleared board
+ * ({@link #clearTheBoard()}); skills come from the one catalogue like everyone's.
  */
 public final class Rushes {
 
@@ -29,21 +31,39 @@ public final class Rushes {
     public static final Map<String, Object> ALWAYS = Map.of("days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
             "start", "00:00", "end", "23:59");
 
-    public final String skill = "skill-" + UUID.randomUUID().toString().substring(0, 8);
+    /** What this world's jobs need; its engineers have it. */
+    public static final String SKILL = "forensics";
     public final UUID tenant = UUID.randomUUID();
+
+    /**
+     * Earlier tests' open jobs are cancelled and their engineers stood down, so the planner never gives one test's
+     * job to another test's engineer (nor another test's leftovers to this one's).
+     */
+    public static void clearTheBoard() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            DispatchJob.update("status = ?1, cancelledReason = ?2 where status in ?3", JobStatus.CANCELLED,
+                    "the test board was cleared", List.of(JobStatus.UNASSIGNED, JobStatus.ASSIGNED, JobStatus.ACCEPTED,
+                            JobStatus.EN_ROUTE, JobStatus.ON_SITE));
+            Engineer.update("active = false where active = true");
+        });
+    }
 
     /** An engineer who can do this world's jobs, living at the given place; returns id and username. */
     public Map<String, Object> engineer(String name, double latitude, double longitude) {
         String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 6) + "@otasuke.example";
         return ApiUser.as("ops-admin").json(Map.of("name", name, "email", email,
-                "homeBase", Map.of("latitude", latitude, "longitude", longitude), "skills", List.of(skill, "endpoint"),
+                "homeBase", Map.of("latitude", latitude, "longitude", longitude), "skills", List.of(SKILL, "endpoint"),
                 "shift", ALWAYS, "initialPassword", "field-engineer-pw"))
                 .when().post("/api/v1/engineers").then().statusCode(201).extract().jsonPath().getMap("");
     }
 
     public IncidentOnsiteRequested request(Urgency urgency) {
+        return request(urgency, List.of(SKILL));
+    }
+
+    public IncidentOnsiteRequested request(Urgency urgency, List<String> skills) {
         return new IncidentOnsiteRequested(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), tenant, UUID.randomUUID(),
-                "Infected PC must be isolated", urgency, List.of(skill), "Trojan on pc-keiri", AlertCategory.MALWARE,
+                "Infected PC must be isolated", urgency, skills, "Trojan on pc-keiri", AlertCategory.MALWARE,
                 Priority.P2, OTEMACHI, "soc-1");
     }
 

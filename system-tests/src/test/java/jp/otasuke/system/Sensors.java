@@ -37,6 +37,11 @@ final class Sensors {
     }
 
     static Sensors onboard(String ingest) throws Exception {
+        return onboard(ingest, null);
+    }
+
+    /** The same with a sensor that is expected to speak every {@code expectedEverySeconds} (null: its kind's default). */
+    static Sensors onboard(String ingest, Integer expectedEverySeconds) throws Exception {
         String admin = Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin");
         String unique = UUID.randomUUID().toString().substring(0, 8);
         JsonNode tenant = post(ingest + "/api/v1/tenants", admin, Map.of("name", "Fault SME " + unique,
@@ -46,7 +51,11 @@ final class Sensors {
                 "plan", Map.of("type", "NETWORK", "endpointCount", 0, "monthlyFeeYen", 9_800),
                 "admin", Map.of("email", "owner-" + unique + "@example.jp", "name", "Owner", "initialPassword", "Fault-SME-2026")));
         UUID tenantId = UUID.fromString(tenant.get("id").asText());
-        JsonNode sensor = post(ingest + "/api/v1/tenants/" + tenantId + "/sensors", admin, Map.of("kind", "NETWORK", "name", "ids"));
+        Map<String, Object> registration = new java.util.HashMap<>(Map.of("kind", "NETWORK", "name", "ids"));
+        if (expectedEverySeconds != null) {
+            registration.put("expectedEverySeconds", expectedEverySeconds);
+        }
+        JsonNode sensor = post(ingest + "/api/v1/tenants/" + tenantId + "/sensors", admin, registration);
         return new Sensors(tenantId, sensor.get("apiKey").asText(), ingest);
     }
 

@@ -56,7 +56,9 @@ final class SystemPlatform {
 
     void start(PackagedService service) {
         Map<String, String> env = switch (service.name()) {
-            case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "SYSLOG_HOST", "127.0.0.1");
+            // sensor health watched every second, with a second of grace, so a 10 s silence shows within the test
+            case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "SYSLOG_HOST", "127.0.0.1",
+                    "SENSOR_GRACE", "1s", "SENSOR_SIGHTINGS_FLUSH_EVERY", "1s", "SENSOR_WATCH_EVERY", "1s");
             // P4 acknowledge clock short enough for FaultsTest to let it run out while triage is down
             case "triage-service" -> Map.of("ACK_DUE_P4", "PT15S", "SLA_CHECK_EVERY", "2s");
             case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");

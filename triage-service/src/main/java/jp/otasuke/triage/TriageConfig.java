@@ -21,6 +21,10 @@ public interface TriageConfig {
     @WithDefault("P3")
     Priority consultationPriority();
 
+    /** The priority of an operations incident (records in a dead-letter topic: something is being lost to view). */
+    @WithDefault("P2")
+    Priority operationsPriority();
+
     /** How often the SLA watch looks for incidents past their acknowledge-due time (read by its schedule). */
     @WithDefault("10s")
     String slaCheckEvery();

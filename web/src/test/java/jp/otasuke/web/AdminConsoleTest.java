@@ -26,6 +26,8 @@ import jp.otasuke.infra.platform.PackagedService;
 @QuarkusTestResource(WebPlatform.class)
 class AdminConsoleTest extends BrowserTest {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_LIST = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Test
     void anAdministratorOnboardsAnSmeInOneSitting() {
         String unique = UUID.randomUUID().toString().substring(0, 6);
@@ -114,8 +116,19 @@ class AdminConsoleTest extends BrowserTest {
         // based in Sendai: far from the SMEs of the tests whose jobs must go to their own engineers
         page.locator("[id='homeBase.latitude']").fill("38.2682");
         page.locator("[id='homeBase.longitude']").fill("140.8694");
+        // skills are ticked from the one catalogue, in words, not typed
+        page.getByLabel("証拠保全（フォレンジック）").check();
+        page.getByLabel("一般的な現地対応").uncheck();
         page.locator("form.onboard button[type=submit]").click();
         assertThat(page.locator(".notice")).hasText("エンジニアを登録しました");
+        JsonNode engineers = Platform.call("GET", PackagedService.DISPATCH, "/api/v1/engineers?limit=500", Platform.admin(), null,
+                Map.of(), 200).path("items");
+        JsonNode yamamoto = null;
+        for (JsonNode e : engineers) {
+            yamamoto = e.path("email").asText().equals("yamamoto-" + unique + "@otasuke.example") ? e : yamamoto;
+        }
+        assertEquals(java.util.List.of("endpoint", "network", "forensics"),
+                JSON_LIST.convertValue(yamamoto.path("skills"), java.util.List.class));
         assertThat(page.locator(".username")).hasText("yamamoto-" + unique + "@otasuke.example");
         assertEquals(1, page.locator("code.password").count());
         page.context().close();

@@ -65,7 +65,7 @@ public class BatchApplier {
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, type).ifPresent(event -> events.add(new Consumed<>(record, event)));
         }
-        if (!events.isEmpty() && !tryApply(events, effect)) {
+        if (!events.isEmpty() && tryApply(events, effect).isPresent()) {
             Log.warnf("A batch of %d %s records failed; applying them one by one", events.size(), group);
             for (Consumed<E> one : events) {
                 applyAlone(one, effect);
@@ -83,26 +83,25 @@ public class BatchApplier {
     }
 
     private <E extends OtasukeEvent> void applyAlone(Consumed<E> one, Consumer<List<E>> effect) {
-        if (!tryApply(List.of(one), effect)) {
-            deadLetters.send(one.record(), group, new IllegalStateException("the record cannot be applied"));
-        }
+        // the dead letter carries the real cause: what the SOC's operations notice groups by and shows
+        tryApply(List.of(one), effect).ifPresent(cause -> deadLetters.send(one.record(), group, Failures.rootCause(cause)));
     }
 
-    /** True once applied; false when it fails for a reason that waiting will not cure. */
-    private <E extends OtasukeEvent> boolean tryApply(List<Consumed<E>> events, Consumer<List<E>> effect) {
+    /** Empty once applied; the failure when it fails for a reason that waiting will not cure. */
+    private <E extends OtasukeEvent> Optional<RuntimeException> tryApply(List<Consumed<E>> events, Consumer<List<E>> effect) {
         List<E> plain = events.stream().map(Consumed::event).toList();
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> effect.accept(plain));
-                return true;
+                return Optional.empty();
             } catch (RuntimeException e) {
                 if (stopping) {
                     throw new IllegalStateException("Shutting down with a batch not applied; it will be redelivered", e);
                 }
                 if (!Failures.isTransient(e)) {
                     Log.warnf("Applying %d events failed: %s", plain.size(), Failures.describe(e));
-                    return false;
+                    return Optional.of(e);
                 }
                 Log.warnf("Database unavailable (%s); retrying the batch in %s", Failures.describe(e), backoff);
                 Pause.sleep(backoff);

@@ -37,10 +37,16 @@ final class Failures {
     }
 
     static String describe(Throwable failure) {
+        Throwable root = rootCause(failure);
+        return root == failure ? String.valueOf(failure) : failure.getClass().getSimpleName() + " caused by " + root;
+    }
+
+    /** The innermost cause: what actually went wrong (a constraint, a parse error), not the layers around it. */
+    static Throwable rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == failure ? String.valueOf(failure) : failure.getClass().getSimpleName() + " caused by " + root;
+        return root;
     }
 }

@@ -3,14 +3,14 @@ package jp.otasuke.common.consumer;
 import java.time.Duration;
 
 /** Backoff between retries of a consumer that waits for a dependency to come back. */
-final class Pause {
+public final class Pause {
 
     private static final Duration LONGEST = Duration.ofSeconds(10);
 
     private Pause() {
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -19,7 +19,7 @@ final class Pause {
         }
     }
 
-    static Duration longer(Duration backoff) {
+    public static Duration longer(Duration backoff) {
         Duration doubled = backoff.multipliedBy(2);
         return doubled.compareTo(LONGEST) > 0 ? LONGEST : doubled;
     }

@@ -14,13 +14,14 @@ public final class Enums {
 
     public enum SensorKind { NETWORK, ENDPOINT }
 
-    public enum IncidentKind { ALERT, CONSULTATION }
+    public enum IncidentKind { ALERT, CONSULTATION, SENSOR_SILENT, OPERATIONS }
 
     public enum Priority { P1, P2, P3, P4 }
 
     public enum Urgency { IMMEDIATE, NEXT_BUSINESS_DAY }
 
-    public enum Resolution { REMOTE_REMEDIATION, ONSITE_REMEDIATION, FALSE_POSITIVE, BENIGN }
+    /** RECOVERED: the cause went away by itself (a silent sensor spoke again). */
+    public enum Resolution { REMOTE_REMEDIATION, ONSITE_REMEDIATION, FALSE_POSITIVE, BENIGN, RECOVERED }
 
     public enum CostType { LABOR, TRAVEL, EXPENSE }
 

@@ -30,10 +30,13 @@ public enum EventCatalog {
     DISPATCH_JOB_ARRIVED("otasuke.dispatch.job-arrived.v1", DispatchJobArrived.class, Topics.DISPATCH),
     DISPATCH_JOB_COMPLETED("otasuke.dispatch.job-completed.v1", DispatchJobCompleted.class, Topics.DISPATCH),
     DISPATCH_JOB_CANCELLED("otasuke.dispatch.job-cancelled.v1", DispatchJobCancelled.class, Topics.DISPATCH),
+    DISPATCH_JOB_UNASSIGNABLE("otasuke.dispatch.job-unassignable.v1", DispatchJobUnassignable.class, Topics.DISPATCH),
     CLAIM_OPENED("otasuke.claim.opened.v1", ClaimOpened.class, Topics.CLAIMS),
     CLAIM_DECIDED("otasuke.claim.decided.v1", ClaimDecided.class, Topics.CLAIMS),
     CLAIM_PAID("otasuke.claim.paid.v1", ClaimPaid.class, Topics.CLAIMS),
-    CLAIM_CLOSED("otasuke.claim.closed.v1", ClaimClosed.class, Topics.CLAIMS);
+    CLAIM_CLOSED("otasuke.claim.closed.v1", ClaimClosed.class, Topics.CLAIMS),
+    SENSOR_SILENT("otasuke.sensor.silent.v1", SensorSilent.class, Topics.SENSORS),
+    SENSOR_SPOKE("otasuke.sensor.spoke.v1", SensorSpoke.class, Topics.SENSORS);
 
     private static final Map<String, EventCatalog> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventCatalog::type, Function.identity()));

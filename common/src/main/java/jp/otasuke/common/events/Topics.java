@@ -10,6 +10,8 @@ public final class Topics {
     public static final String INCIDENTS = "otasuke.incidents.v1";
     public static final String DISPATCH = "otasuke.dispatch.v1";
     public static final String CLAIMS = "otasuke.claims.v1";
+    /** Sensors' health: a sensor fell silent, a silent sensor spoke again; keyed by sensor id. */
+    public static final String SENSORS = "otasuke.sensors.v1";
 
     private Topics() {
     }

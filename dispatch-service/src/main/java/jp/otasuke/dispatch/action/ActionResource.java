@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
+import jp.otasuke.dispatch.job.DispatchTexts;
 
 /** The engineer's phone: accept, decline, depart, arrive, complete, each idempotent by its operation id. */
 @Path("/api/v1/jobs/{id}/actions")
@@ -33,10 +35,11 @@ public class ActionResource {
     @RolesAllowed(Roles.FIELD_ENGINEER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public Response act(@PathParam("id") UUID id, @Valid @NotNull ActionRequest action) {
+    public Response act(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language,
+            @Valid @NotNull ActionRequest action) {
         UUID engineer = caller.engineerId()
                 .orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
-        JobActions.Answer answer = actions.apply(id, engineer, action);
+        JobActions.Answer answer = actions.apply(id, engineer, action, DispatchTexts.locale(language));
         return Response.status(answer.status()).entity(answer.body())
                 .type(answer.status() == 200 ? MediaType.APPLICATION_JSON : "application/problem+json").build();
     }

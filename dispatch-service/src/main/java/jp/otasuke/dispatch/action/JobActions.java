@@ -2,6 +2,7 @@ package jp.otasuke.dispatch.action;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,8 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.job.DispatchJob;
+import jp.otasuke.dispatch.job.DispatchTexts;
 import jp.otasuke.dispatch.job.JobLog;
 import jp.otasuke.dispatch.job.JobView;
 import jp.otasuke.dispatch.schedule.GeoPoint;
@@ -53,7 +56,7 @@ public class JobActions {
     }
 
     @Transactional
-    public Answer apply(UUID jobId, UUID engineer, ActionRequest action) {
+    public Answer apply(UUID jobId, UUID engineer, ActionRequest action, Locale locale) {
         DispatchJob job = DispatchJob.forUpdate(jobId).orElseThrow(() -> ProblemException.notFound("Job " + jobId));
         Optional<JobAction> earlier = JobAction.findByIdOptional(action.opId());
         if (earlier.isPresent() && earlier.get().engineerId.equals(engineer) && earlier.get().jobId.equals(jobId)) {
@@ -68,12 +71,12 @@ public class JobActions {
             throw ProblemException.conflict("Operation id " + action.opId() + " was used for another action");
         }
         if (action.at().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.badField("at", "at lies in the future; check the phone's clock");
+            throw ProblemException.badField("at", DispatchTexts.render(Sentence.of("at.future"), locale));
         }
         if (action.at().isBefore(job.createdAt.minus(CLOCK_SKEW))) {
-            throw ProblemException.badField("at", "at lies before the job was created; check the phone's clock");
+            throw ProblemException.badField("at", DispatchTexts.render(Sentence.of("at.before-job"), locale));
         }
-        Answer answer = decide(job, engineer, action);
+        Answer answer = decide(job, engineer, action, locale);
         JobAction record = new JobAction();
         record.opId = action.opId();
         record.jobId = jobId;
@@ -87,8 +90,8 @@ public class JobActions {
         return answer;
     }
 
-    private Answer decide(DispatchJob job, UUID engineer, ActionRequest action) {
-        Optional<String> refusal = job.refusal(engineer);
+    private Answer decide(DispatchJob job, UUID engineer, ActionRequest action, Locale locale) {
+        Optional<String> refusal = job.refusal(engineer, locale);
         if (refusal.isPresent()) {
             return refused(refusal.get());
         }
@@ -99,7 +102,7 @@ public class JobActions {
                 }
             }
             case DECLINE -> {
-                Optional<String> refused = job.decline(engineer);
+                Optional<String> refused = job.decline(engineer, locale);
                 if (refused.isPresent()) {
                     return refused(refused.get());
                 }
@@ -128,7 +131,7 @@ public class JobActions {
                 }
             }
         }
-        return new Answer(200, write(JobView.full(job)));
+        return new Answer(200, write(JobView.full(job, locale)));
     }
 
     /** Estimated arrival when the engineer sets off: from where they are (if the phone says) or from home. */

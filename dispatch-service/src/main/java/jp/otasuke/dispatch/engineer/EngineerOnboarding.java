@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Roles;
+import jp.otasuke.common.skills.Skills;
 import jp.otasuke.dispatch.schedule.Replanner;
 
 /**
@@ -34,6 +35,12 @@ public class EngineerOnboarding {
     }
 
     public Onboarded onboard(OnboardEngineerRequest request) {
+        List<String> skills = request.skills().stream().map(String::strip).toList();
+        for (int i = 0; i < skills.size(); i++) {
+            if (!Skills.known(skills.get(i))) {
+                throw ProblemException.badField("skills[" + i + "]", Skills.unknownMessage(skills.get(i)));
+            }
+        }
         if (!request.shift().start().isBefore(request.shift().end())) {
             throw new ProblemException(400, "Bad Request", "The shift must start before it ends",
                     List.of(new jp.otasuke.common.problem.Problem.FieldError("shift.end", "must be after shift.start")));
@@ -67,7 +74,7 @@ public class EngineerOnboarding {
         engineer.username = username;
         engineer.homeLatitude = request.homeBase().latitude();
         engineer.homeLongitude = request.homeBase().longitude();
-        engineer.skills = request.skills().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        engineer.skills = request.skills().stream().map(String::strip).distinct().toList(); // exact codes: checked above
         engineer.shiftDays = request.shift().days().stream().distinct().toList();
         engineer.shiftStart = request.shift().start();
         engineer.shiftEnd = request.shift().end();

@@ -3,6 +3,7 @@ package jp.otasuke.dispatch.job;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.CostLine;
 import jp.otasuke.common.events.Enums.Urgency;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
+import jp.otasuke.common.text.Languages;
+import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.cost.Costs;
 import jp.otasuke.dispatch.cost.VisitReport;
 import jp.otasuke.dispatch.schedule.GeoPoint;
@@ -102,6 +105,16 @@ public class DispatchJob extends PanacheEntityBase {
     public Long totalYen;
     @Column(name = "cancelled_reason")
     public String cancelledReason;
+    /** The same reason as a sentence, for the engineer's language (null on jobs cancelled before it was kept). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cancelled_because")
+    public Sentence cancelledBecause;
+    /** Why no active engineer could ever take the job as it stands; null while one could. */
+    @Column(name = "unassignable_reason")
+    public String unassignableReason;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "unassignable_because")
+    public Sentence unassignableBecause;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version
@@ -151,6 +164,7 @@ public class DispatchJob extends PanacheEntityBase {
     /** The schedule gives the job to an engineer; true when it changed hands (an event to announce). */
     public boolean plannedFor(UUID engineer, String name, Instant arrival) {
         boolean newEngineer = !engineer.equals(engineerId);
+        unassignable(null);
         engineerId = engineer;
         engineerName = name;
         plannedArrival = arrival;
@@ -167,14 +181,32 @@ public class DispatchJob extends PanacheEntityBase {
 
     // ---- the engineer's actions -------------------------------------------------------------------
 
-    public Optional<String> refusal(UUID engineer) {
+    /** Why this engineer may not act on the job any more, in their language; empty when they may. */
+    public Optional<String> refusal(UUID engineer, Locale locale) {
         if (status == JobStatus.CANCELLED) {
-            return Optional.of("The job was cancelled" + (cancelledReason == null ? "" : ": " + cancelledReason));
+            return Optional.of(DispatchTexts.render(Sentence.of("refused.cancelled", "reason", cancelledReason(locale)), locale));
         }
         if (!engineer.equals(engineerId)) {
-            return Optional.of("The job is not yours");
+            return Optional.of(DispatchTexts.render(Sentence.of("refused.not-yours"), locale));
         }
         return Optional.empty();
+    }
+
+    /** The planner's finding that nobody could take the job (null: somebody could); true when the finding is new. */
+    public boolean unassignable(Sentence why) {
+        String reason = why == null ? null : DispatchTexts.render(why, Languages.ENGLISH);
+        boolean news = reason != null && !reason.equals(unassignableReason); // the words, not the JSON's number types
+        unassignableBecause = why;
+        unassignableReason = reason;
+        return news;
+    }
+
+    public String unassignableReason(Locale locale) {
+        return unassignableBecause == null ? null : DispatchTexts.render(unassignableBecause, locale);
+    }
+
+    public String cancelledReason(Locale locale) {
+        return cancelledBecause == null ? cancelledReason : DispatchTexts.render(cancelledBecause, locale);
     }
 
     public Effect accept(Instant at) {
@@ -186,9 +218,9 @@ public class DispatchJob extends PanacheEntityBase {
     }
 
     /** Declining is possible until the engineer sets off; the job goes back to the schedule. */
-    public Optional<String> decline(UUID engineer) {
+    public Optional<String> decline(UUID engineer, Locale locale) {
         if (status.ordinal() > JobStatus.ACCEPTED.ordinal()) {
-            return Optional.of("The job is " + status + "; it can be declined only before departing");
+            return Optional.of(DispatchTexts.render(Sentence.of("refused.decline-too-late", "status", status), locale));
         }
         declinedBy = Arrays.copyOf(declinedBy, declinedBy.length + 1);
         declinedBy[declinedBy.length - 1] = engineer;
@@ -245,12 +277,13 @@ public class DispatchJob extends PanacheEntityBase {
     }
 
     /** The incident was resolved before anyone arrived: true when this cancelled the job. */
-    public boolean cancel(String why) {
+    public boolean cancel(Sentence why) {
         if (!JobStatus.BEFORE_ARRIVAL.contains(status)) {
             return false;
         }
         status = JobStatus.CANCELLED;
-        cancelledReason = why;
+        cancelledBecause = why;
+        cancelledReason = DispatchTexts.render(why, Languages.ENGLISH);
         return true;
     }
 

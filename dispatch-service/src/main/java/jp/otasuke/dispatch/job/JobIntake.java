@@ -15,6 +15,7 @@ import jp.otasuke.common.events.IncidentClosed;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.IncidentResolved;
 import jp.otasuke.common.events.IncidentStory;
+import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.schedule.Replanner;
 
@@ -50,9 +51,9 @@ public class JobIntake {
             if (event instanceof IncidentOnsiteRequested request) {
                 changed |= open(request);
             } else if (event instanceof IncidentResolved resolved) {
-                changed |= cancelJobsOf(resolved, "the incident was resolved (" + resolved.resolution() + ")");
+                changed |= cancelJobsOf(resolved, Sentence.of("cancelled.resolved", "resolution", resolved.resolution()));
             } else if (event instanceof IncidentClosed closed) {
-                changed |= cancelJobsOf(closed, "the incident was closed");
+                changed |= cancelJobsOf(closed, Sentence.of("cancelled.closed"));
             }
         }
         if (changed) {
@@ -74,7 +75,7 @@ public class JobIntake {
         return true;
     }
 
-    private boolean cancelJobsOf(IncidentStory event, String why) {
+    private boolean cancelJobsOf(IncidentStory event, Sentence why) {
         boolean any = false;
         for (DispatchJob job : DispatchJob.<DispatchJob>list("incidentId", event.incidentId())) {
             if (job.cancel(why)) {

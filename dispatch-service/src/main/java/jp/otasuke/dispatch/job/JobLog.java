@@ -15,6 +15,7 @@ import jp.otasuke.common.events.DispatchJobCompleted;
 import jp.otasuke.common.events.DispatchJobCreated;
 import jp.otasuke.common.events.DispatchJobDeclined;
 import jp.otasuke.common.events.DispatchJobEnRoute;
+import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.outbox.Outbox;
 
 /** Announces a job's changes through the outbox, in the transaction that made them. Event time = when it happened. */
@@ -61,6 +62,11 @@ public class JobLog {
         outbox.publish(new DispatchJobCompleted(UUID.randomUUID(), job.completedAt, job.id, job.incidentId, job.tenantId,
                 job.engineerId, job.engineerName, job.arrivedAt, job.completedAt, job.reportSummary, job.laborMinutes,
                 job.travelKm, job.costLines, job.totalYen));
+    }
+
+    public void unassignable(DispatchJob job, Instant at) {
+        outbox.publish(new DispatchJobUnassignable(UUID.randomUUID(), at, job.id, job.incidentId, job.tenantId,
+                job.unassignableReason));
     }
 
     public void cancelled(DispatchJob job, Instant at) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
+import jp.otasuke.common.text.Languages;
 
 /**
  * Jobs: the SOC sees all, an engineer their own, an SME its tenant's (status, ETA, engineer's name). The scope
@@ -36,7 +38,7 @@ public class JobResource {
     @Path("/jobs")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
     public Page<JobView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @HeaderParam("Accept-Language") String language) {
         int size = Page.limit(limit);
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
@@ -52,19 +54,19 @@ public class JobResource {
             parameters.and("after", after);
         }
         List<DispatchJob> rows = DispatchJob.find(query + " order by id", parameters).page(0, size + 1).list();
-        return Page.of(rows, size, view(), j -> j.id);
+        return Page.of(rows, size, view(language), j -> j.id);
     }
 
     @GET
     @Path("/jobs/{id}")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
-    public JobView get(@PathParam("id") UUID id) {
+    public JobView get(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language) {
         StringBuilder query = new StringBuilder("id = :id");
         Parameters parameters = Parameters.with("id", id);
         scope(query, parameters);
         DispatchJob job = DispatchJob.<DispatchJob>find(query.toString(), parameters).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Job " + id));
-        return view().apply(job);
+        return view(language).apply(job);
     }
 
     /**
@@ -75,7 +77,8 @@ public class JobResource {
     @GET
     @Path("/me/jobs")
     @RolesAllowed(Roles.FIELD_ENGINEER)
-    public Page<JobView> mine(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<JobView> mine(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @HeaderParam("Accept-Language") String language) {
         int size = Page.limit(limit);
         UUID engineer = caller.engineerId().orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
         StringBuilder query = new StringBuilder("engineerId = :engineer and status in :open");
@@ -100,7 +103,8 @@ public class JobResource {
             jp.otasuke.common.tenants.KnownTenant.<jp.otasuke.common.tenants.KnownTenant>list("tenantId in ?1",
                     rows.stream().map(j -> j.tenantId).distinct().toList()).forEach(t -> names.put(t.tenantId, t.name));
         }
-        return Page.of(rows, size, j -> JobView.full(j, names.get(j.tenantId)), j -> j.id);
+        return Page.of(rows, size, j -> JobView.full(j, names.get(j.tenantId), DispatchTexts.locale(language)),
+                j -> j.id);
     }
 
     /** What dispatch charges for a visit, so that the engineer's app shows the cost lines before sending a report. */
@@ -131,7 +135,13 @@ public class JobResource {
         }
     }
 
-    private java.util.function.Function<DispatchJob, JobView> view() {
-        return caller.is(Roles.SOC_OPERATOR) || caller.is(Roles.FIELD_ENGINEER) ? JobView::full : JobView::forCustomer;
+    /** The words in the language asked for; asking nothing, an engineer reads Japanese, the SOC's tools English. */
+    private java.util.function.Function<DispatchJob, JobView> view(String language) {
+        if (caller.is(Roles.SOC_OPERATOR) || caller.is(Roles.FIELD_ENGINEER)) {
+            java.util.Locale locale = Languages.preferred(language,
+                    caller.is(Roles.FIELD_ENGINEER) ? Languages.JAPANESE : Languages.ENGLISH);
+            return j -> JobView.full(j, locale);
+        }
+        return JobView::forCustomer;
     }
 }

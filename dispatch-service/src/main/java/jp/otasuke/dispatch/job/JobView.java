@@ -2,6 +2,7 @@ package jp.otasuke.dispatch.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,29 +16,29 @@ public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Sit
         Urgency urgency, Instant deadline, JobStatus status, UUID engineerId, String engineerName, Instant plannedArrival,
         Instant acceptedAt, Instant departedAt, Instant arrivedAt, Boolean farFromSite, Instant completedAt,
         String reportSummary, List<CostLine> costLines, Long totalYen, String cancelledReason, String category,
-        String tenantName, String confirmedBy, List<String> checklist) {
+        String tenantName, String confirmedBy, List<String> checklist, String unassignableReason) {
 
     public record Site(String address, double latitude, double longitude) {
     }
 
     /** The SOC's and the engineer's view: everything on record. */
-    public static JobView full(DispatchJob j) {
-        return full(j, null);
+    public static JobView full(DispatchJob j, Locale locale) {
+        return full(j, null, locale);
     }
 
     /** The same with the SME's name (from the tenants topic), as the engineer's list shows it. */
-    public static JobView full(DispatchJob j, String tenantName) {
+    public static JobView full(DispatchJob j, String tenantName, Locale locale) {
         return new JobView(j.id, j.incidentId, j.tenantId, j.title, new Site(j.siteAddress, j.siteLatitude, j.siteLongitude),
                 List.of(j.requiredSkills), j.urgency, j.deadline, j.status, j.engineerId, j.engineerName, j.plannedArrival,
                 j.acceptedAt, j.departedAt, j.arrivedAt, j.arrivedAt == null ? null : j.farFromSite, j.completedAt,
-                j.reportSummary, j.costLines, j.totalYen, j.cancelledReason, j.category, tenantName,
+                j.reportSummary, j.costLines, j.totalYen, j.cancelledReason(locale), j.category, tenantName,
                 j.reportConfirmation == null ? null : j.reportConfirmation.confirmedBy(),
-                j.reportConfirmation == null ? null : j.reportConfirmation.checklist());
+                j.reportConfirmation == null ? null : j.reportConfirmation.checklist(), j.unassignableReason(locale));
     }
 
     /** The SME's view: status, when the engineer comes, and the engineer's display name only. */
     public static JobView forCustomer(DispatchJob j) {
         return new JobView(j.id, j.incidentId, null, null, null, null, null, null, j.status, null, j.engineerName,
-                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null, null, null, null, null);
+                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -176,11 +176,20 @@ public class Replanner {
                 });
             }
         }
+        List<Technician> technicians = plan.getRoutes().stream().map(Route::technician).toList();
         for (Visit visit : plan.getVisits()) {
             if (!visit.isAssigned()) {
                 DispatchJob.forUpdate(visit.getJobId())
-                        .filter(job -> job.status == JobStatus.ASSIGNED)
-                        .ifPresent(DispatchJob::unplanned);
+                        .filter(job -> job.status == JobStatus.UNASSIGNED || job.status == JobStatus.ASSIGNED)
+                        .ifPresent(job -> {
+                            if (job.status == JobStatus.ASSIGNED) {
+                                job.unplanned();
+                            }
+                            // told once when it becomes so, not on every plan
+                            if (job.unassignable(Unassignable.why(visit, technicians, now).orElse(null))) {
+                                log.unassignable(job, now);
+                            }
+                        });
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,6 +46,11 @@ import jp.otasuke.infra.testing.TestUsers;
 class RushOutTest {
 
     private final Rushes world = new Rushes();
+
+    @BeforeEach
+    void clearTheBoard() {
+        Rushes.clearTheBoard();
+    }
 
     @Test
     void aRedeliveredRequestMakesOneJobAndTheNearestEngineerGetsIt() throws Exception {
@@ -234,6 +240,44 @@ class RushOutTest {
                 .when().post("/api/v1/engineers").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems(
                         org.hamcrest.Matchers.containsString("latitude"), org.hamcrest.Matchers.containsString("shift")));
+    }
+
+    @Test
+    void skillsComeFromTheOneCatalogueComparedExactly() {
+        ApiUser.as("soc-1").request().when().get("/api/v1/skills").then().statusCode(200)
+                .body("code", equalTo(List.of("endpoint", "network", "forensics", "general")))
+                .body("find { it.code == 'forensics' }.labelJa", equalTo("証拠保全（フォレンジック）"));
+        for (String mistyped : List.of("Forensics", "fortigate")) {
+            ApiUser.as("ops-admin").json(Map.of("name", "Typo San", "email", "typo-" + UUID.randomUUID() + "@otasuke.example",
+                    "homeBase", Map.of("latitude", 35.68, "longitude", 139.76), "skills", List.of("endpoint", mistyped),
+                    "shift", Rushes.ALWAYS))
+                    .when().post("/api/v1/engineers").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("skills[1]"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("endpoint, network, forensics, general"));
+        }
+    }
+
+    @Test
+    void aJobNoActiveEngineerCouldEverTakeSaysWhyAndTheSocIsTold() {
+        world.engineer("Sato Kenji", 35.6812, 139.7671); // forensics and endpoint, no network
+        IncidentOnsiteRequested request = world.request(Urgency.IMMEDIATE, List.of("network"));
+        UUID jobId = world.jobFor(request).id;
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Rushes.reload(jobId).unassignableReason != null);
+        DispatchJob job = Rushes.reload(jobId);
+        assertEquals(JobStatus.UNASSIGNED, job.status);
+        assertEquals("No active engineer has the skills this job needs (network)", job.unassignableReason);
+        ApiUser.as("soc-1").request().when().get("/api/v1/jobs/{id}", jobId).then()
+                .body("unassignableReason", equalTo("No active engineer has the skills this job needs (network)"));
+        assertEquals(1, EventTopics.read(Topics.DISPATCH, r -> request.incidentId().toString().equals(r.key())
+                && EventTopics.type(r).equals("otasuke.dispatch.job-unassignable.v1"), 1).size(), "told once, not per plan");
+
+        // a pair of hands with the skill arrives: the job is planned, and the reason goes
+        ApiUser.as("ops-admin").json(Map.of("name", "Network Nakamura", "email", "nakamura-" + UUID.randomUUID() + "@otasuke.example",
+                "homeBase", Map.of("latitude", 35.69, "longitude", 139.70), "skills", List.of("network"), "shift", Rushes.ALWAYS,
+                "initialPassword", "field-engineer-pw")).when().post("/api/v1/engineers").then().statusCode(201);
+        DispatchJob planned = planned(jobId);
+        assertEquals(null, planned.unassignableReason);
     }
 
     /** Waits until the planner gave the job an engineer and an ETA. */

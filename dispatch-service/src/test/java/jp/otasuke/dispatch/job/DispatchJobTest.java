@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.Priority;
+import jp.otasuke.common.events.Enums.Resolution;
 import jp.otasuke.common.events.Enums.Urgency;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.Site;
+import jp.otasuke.common.text.Languages;
+import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.cost.VisitReport;
 
 /** The engineer's actions applied by their own time, as they arrive from a phone that was offline. */
@@ -63,14 +67,16 @@ class DispatchJobTest {
     void declineIsPossibleOnlyBeforeDepartingAndHandsTheJobBack() {
         DispatchJob job = assigned();
         job.accept(t);
-        assertTrue(job.decline(engineer).isEmpty());
+        assertTrue(job.decline(engineer, Languages.JAPANESE).isEmpty());
         assertEquals(JobStatus.UNASSIGNED, job.status);
         assertEquals(List.of(engineer), job.declinedByList());
-        assertTrue(job.refusal(engineer).isPresent(), "no longer theirs");
+        assertEquals(Optional.of("この出動は別のエンジニアの担当です"), job.refusal(engineer, Languages.JAPANESE), "no longer theirs");
 
         DispatchJob onTheWay = assigned();
         onTheWay.depart(t);
-        assertTrue(onTheWay.decline(engineer).isPresent());
+        assertEquals(Optional.of("The job is EN_ROUTE; it can be declined only before departing"),
+                onTheWay.decline(engineer, Languages.ENGLISH));
+        assertEquals(Optional.of("出発した後は辞退できません（いまの状態：移動中）"), onTheWay.decline(engineer, Languages.JAPANESE));
         assertEquals(JobStatus.EN_ROUTE, onTheWay.status);
     }
 
@@ -78,10 +84,13 @@ class DispatchJobTest {
     void aResolvedIncidentCancelsOnlyJobsNobodyReachedYet() {
         DispatchJob enRoute = assigned();
         enRoute.depart(t);
-        assertTrue(enRoute.cancel("resolved remotely"));
+        assertTrue(enRoute.cancel(Sentence.of("cancelled.resolved", "resolution", Resolution.REMOTE_REMEDIATION)));
+        assertEquals("the incident was resolved (REMOTE_REMEDIATION)", enRoute.cancelledReason, "what events and the SOC read");
+        assertEquals(Optional.of("この出動は取りやめになりました（SOCがインシデントを解決しました：遠隔で対処済み）"),
+                enRoute.refusal(engineer, Languages.JAPANESE), "what the engineer's phone reads");
         DispatchJob onSite = assigned();
         onSite.arrive(t, null, null, 500);
-        assertFalse(onSite.cancel("resolved remotely"));
+        assertFalse(onSite.cancel(Sentence.of("cancelled.closed")));
         assertEquals(JobStatus.ON_SITE, onSite.status);
     }
 

@@ -14,6 +14,7 @@ import jp.otasuke.common.events.AlertReceived;
 import jp.otasuke.ingest.intake.format.NormalizedAlert;
 import jp.otasuke.ingest.intake.format.ParseOutcome;
 import jp.otasuke.ingest.sensor.Sensor;
+import jp.otasuke.ingest.sensor.SensorSightings;
 
 /**
  * Takes one batch of parsed records from a sensor: gives each alert its deterministic id, drops the
@@ -42,14 +43,17 @@ public class AlertIntake {
     private final AlertPublisher publisher;
     private final RecentAlertIds recent;
     private final MeterRegistry metrics;
+    private final SensorSightings sightings;
 
-    AlertIntake(AlertPublisher publisher, RecentAlertIds recent, MeterRegistry metrics) {
+    AlertIntake(AlertPublisher publisher, RecentAlertIds recent, MeterRegistry metrics, SensorSightings sightings) {
         this.publisher = publisher;
         this.recent = recent;
         this.metrics = metrics;
+        this.sightings = sightings;
     }
 
     public IntakeReport take(Sensor sensor, List<Numbered> batch, String channel) throws AlertPublisher.KafkaUnavailable {
+        sightings.seen(sensor); // whatever it sent, the sensor spoke
         Instant received = Instant.now();
         Map<UUID, AlertReceived> toSend = new LinkedHashMap<>();
         int duplicates = 0;

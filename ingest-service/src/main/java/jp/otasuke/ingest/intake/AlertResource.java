@@ -38,19 +38,19 @@ public class AlertResource {
     static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
 
     private final AlertIntake intake;
-    private final SensorRateLimiter rateLimiter;
+    private final SensorAdmission admission;
     private final ObjectMapper json;
 
-    AlertResource(AlertIntake intake, SensorRateLimiter rateLimiter, ObjectMapper json) {
+    AlertResource(AlertIntake intake, SensorAdmission admission, ObjectMapper json) {
         this.intake = intake;
-        this.rateLimiter = rateLimiter;
+        this.admission = admission;
         this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response canonical(@HeaderParam("X-Sensor-Key") String key, byte[] body) {
-        Sensor sensor = admit(key, body);
+        Sensor sensor = admission.admit(key, body.length);
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -74,7 +74,7 @@ public class AlertResource {
     @POST
     @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN})
     public Response lines(@HeaderParam("X-Sensor-Key") String key, @QueryParam("format") String format, byte[] body) {
-        Sensor sensor = admit(key, body);
+        Sensor sensor = admission.admit(key, body.length);
         AlertFormat alertFormat = AlertFormat.of(format).orElseThrow(() -> ProblemException.badRequest(
                 "Unknown format '" + format + "': use one of " + AlertFormat.names()));
         LineParser parser = alertFormat.newParser();
@@ -83,24 +83,6 @@ public class AlertResource {
             batch.add(new AlertIntake.Numbered(line.number(), parser.parse(line.text())));
         }
         return take(sensor, batch);
-    }
-
-    /** The checks before any parsing: a known, active key (401), the sensor's rate (429), the size (413). */
-    private Sensor admit(String key, byte[] body) {
-        if (key == null || key.isBlank()) {
-            throw new ProblemException(401, "Unauthorized", "Send the sensor's API key in X-Sensor-Key");
-        }
-        Sensor sensor = Sensor.byKey(key.trim())
-                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "Unknown or revoked sensor key"));
-        if (!rateLimiter.tryAcquire(sensor.id)) {
-            throw new ProblemException(429, "Too Many Requests",
-                    "This sensor sends faster than its rate limit; retry after a second").withHeader("Retry-After", "1");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ProblemException(413, "Content Too Large", "The body is " + body.length
-                    + " bytes; at most " + MAX_BODY_BYTES + " (5 MiB) per request: split the batch");
-        }
-        return sensor;
     }
 
     private Response take(Sensor sensor, List<AlertIntake.Numbered> batch) {

@@ -38,9 +38,32 @@ public class Sensor extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** When it last said anything; written at most once per flush of the sightings, not per alert. */
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+    @Column(name = "expected_every_seconds")
+    public int expectedEverySeconds;
+    /** Past this moment without a word it is silent: last seen (or registered) + expected interval + grace. */
+    @Column(name = "silent_after")
+    public Instant silentAfter;
+
+    /** What the API says of it. */
+    public enum State { LIVE, SILENT, REVOKED }
 
     public boolean active() {
         return revokedAt == null;
+    }
+
+    public State state(Instant now) {
+        if (!active()) {
+            return State.REVOKED;
+        }
+        return now.isAfter(silentAfter) ? State.SILENT : State.LIVE;
+    }
+
+    /** The expected interval when the registration names none: appliances log constantly, agents check in hourly. */
+    public static int defaultExpectedEverySeconds(SensorKind kind) {
+        return kind == SensorKind.NETWORK ? 900 : 3600;
     }
 
     /** The active sensor holding this key; a revoked key finds nothing, at once. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,21 +44,28 @@ public class SensorResource {
     // 201 Location from the configured public URL, not from the Host header
     @jakarta.inject.Inject
     jp.otasuke.common.http.PublicLinks links;
+    @jakarta.inject.Inject
+    SensorHealthConfig health;
+    @jakarta.inject.Inject
+    jp.otasuke.common.security.Caller caller;
 
+    /** {@code expectedEverySeconds}: how often it says anything at worst (default by kind: 900 s network, 3600 s agent). */
     public record RegisterSensorRequest(
             @NotNull SensorKind kind,
             @NotBlank @Size(max = 100) String name,
-            @Size(max = 45) @Pattern(regexp = "[0-9a-fA-F.:]+", message = "must be an IPv4 or IPv6 address") String sourceAddress) {
+            @Size(max = 45) @Pattern(regexp = "[0-9a-fA-F.:]+", message = "must be an IPv4 or IPv6 address") String sourceAddress,
+            @Min(10) @Max(7 * 24 * 3600) Integer expectedEverySeconds) {
     }
 
     /** A sensor as the API shows it; {@code apiKey} only in the answer to its registration. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SensorView(UUID id, UUID tenantId, SensorKind kind, String name, String sourceAddress,
-            String keyPrefix, String apiKey, Instant createdAt, Instant revokedAt) {
+            String keyPrefix, String apiKey, Instant createdAt, Instant revokedAt,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastSeenAt, int expectedEverySeconds, Sensor.State state) {
 
         static SensorView of(Sensor s, String apiKey) {
             return new SensorView(s.id, s.tenantId, s.kind, s.name, s.sourceAddress, s.keyPrefix, apiKey, s.createdAt,
-                    s.revokedAt);
+                    s.revokedAt, s.lastSeenAt, s.expectedEverySeconds, s.state(Instant.now()));
         }
     }
 
@@ -78,15 +87,24 @@ public class SensorResource {
         sensor.keyHash = key.hash();
         sensor.keyPrefix = key.prefix();
         sensor.createdAt = Instant.now();
+        sensor.expectedEverySeconds = request.expectedEverySeconds() != null ? request.expectedEverySeconds()
+                : Sensor.defaultExpectedEverySeconds(request.kind());
+        // a new sensor has its first interval (and the grace) to say its first word
+        sensor.silentAfter = sensor.createdAt.plusSeconds(sensor.expectedEverySeconds).plus(health.grace());
         sensor.persist();
         Log.infof("Registered sensor %s (%s) for tenant %s, key %s", sensor.id, sensor.kind, tenantId, key);
         return links.created("/api/v1/tenants/" + tenantId + "/sensors/" + sensor.id)
                 .entity(SensorView.of(sensor, key.value())).build();
     }
 
+    /** The SOC and the provider see every tenant's sensors; an SME its own (another tenant's list is 404). */
     @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR, Roles.SME_USER})
     public Page<SensorView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
+        if (caller.is(Roles.SME_USER) && !tenantId.equals(caller.requireTenantId())) {
+            throw ProblemException.notFound("Tenant " + tenantId);
+        }
         requireTenant(tenantId);
         int size = Page.limit(limit);
         Keyset page = Keyset.of("tenantId", tenantId, Page.after(cursor));

@@ -15,6 +15,8 @@ final class SyslogMessage {
             "^<\\d{1,3}>(?:[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}|\\d{4}-\\d{2}-\\d{2}T\\S+) (?:\\S+ )?");
     private static final Pattern TAG = Pattern.compile("^[\\w./\\-\\[\\]]{1,48}: ");
     private static final Pattern PRI = Pattern.compile("^<\\d{1,3}>");
+    /** The sensor's key in our RFC 5424 structured-data element (32473 is the example enterprise number of RFC 5612). */
+    private static final Pattern SENSOR_KEY = Pattern.compile("\\[otasuke@32473\\b[^\\]]*?\\bkey=\"([^\"\\\\\\]]+)\"");
 
     private SyslogMessage() {
     }
@@ -36,6 +38,15 @@ final class SyslogMessage {
             return rest;
         }
         return PRI.matcher(message).replaceFirst("");
+    }
+
+    /**
+     * The sensor key a relayed or NATed sender carries in the message itself ({@code [otasuke@32473 key="osk_…"]}),
+     * which identifies it where its address cannot.
+     */
+    static java.util.Optional<String> sensorKey(String message) {
+        Matcher key = SENSOR_KEY.matcher(message);
+        return key.find() ? java.util.Optional.of(key.group(1)) : java.util.Optional.empty();
     }
 
     /** "-" or one or more [id param="value" …] elements, whose values may contain escaped ] and ". */

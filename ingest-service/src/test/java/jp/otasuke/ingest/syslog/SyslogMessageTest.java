@@ -25,4 +25,14 @@ class SyslogMessageTest {
     void aMessageWithoutHeaderIsTakenWhole() {
         assertEquals("{\"event_type\":\"alert\"}", SyslogMessage.payload("{\"event_type\":\"alert\"}"));
     }
+
+    @Test
+    void theSensorKeyIsReadFromOurStructuredDataElementOnly() {
+        assertEquals(java.util.Optional.of("osk_AbC-123_x"), SyslogMessage.sensorKey(
+                "<189>1 2026-12-02T10:00:00+09:00 fgt01 - - - [meta seq=\"1\"][otasuke@32473 site=\"umeda\" key=\"osk_AbC-123_x\"] date=x"));
+        assertEquals(java.util.Optional.empty(), SyslogMessage.sensorKey("<189>1 2026-12-02T10:00:00+09:00 fgt01 - - - [meta key=\"osk_no\"] x"));
+        assertEquals(java.util.Optional.empty(), SyslogMessage.sensorKey("<13>Nov 25 10:00:00 host app: key=\"osk_no\""));
+        assertEquals("date=x", SyslogMessage.payload(
+                "<189>1 2026-12-02T10:00:00+09:00 fgt01 - - - [otasuke@32473 key=\"osk_AbC\"] date=x"), "the key is not part of the record");
+    }
 }

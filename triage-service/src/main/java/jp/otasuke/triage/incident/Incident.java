@@ -34,6 +34,7 @@ import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.events.Enums.Resolution;
 import jp.otasuke.common.events.Enums.Severity;
+import jp.otasuke.common.events.SensorSilent;
 
 /**
  * An incident in the SOC's queue, and the rules of its life: how alerts grow it, how its priority
@@ -89,6 +90,15 @@ public class Incident extends PanacheEntityBase {
     public String assignee;
     @Column(name = "consultation_id")
     public UUID consultationId;
+    @Column(name = "sensor_id")
+    public UUID sensorId;
+    @Column(name = "sensor_silence_id")
+    public UUID sensorSilenceId;
+    @Column(name = "sensor_name")
+    public String sensorName;
+    /** An OPERATIONS incident's dead-letter topic and cause. */
+    @Column(name = "operations_key")
+    public String operationsKey;
     @Column(name = "onsite_request_id")
     public UUID onsiteRequestId;
     @Column(name = "job_id")
@@ -99,6 +109,8 @@ public class Incident extends PanacheEntityBase {
     public Instant jobEta;
     @Column(name = "engineer_name")
     public String engineerName;
+    @Column(name = "job_unassignable_reason")
+    public String jobUnassignableReason;
     @Column(name = "claim_id")
     public UUID claimId;
     @Column(name = "claim_status")
@@ -159,6 +171,69 @@ public class Incident extends PanacheEntityBase {
         incident.openedAt = now;
         incident.ackDueAt = now.plus(ackWithin);
         return incident;
+    }
+
+    /** A sensor of the tenant fell silent: 24-hour monitoring is blind there until it speaks again. */
+    public static Incident openFrom(SensorSilent silence, Priority priority, Instant now, Duration ackWithin) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.tenantId = silence.tenantId();
+        incident.kind = IncidentKind.SENSOR_SILENT;
+        incident.sensorId = silence.sensorId();
+        incident.sensorSilenceId = silence.silenceId();
+        incident.sensorName = silence.sensorName();
+        incident.title = "Sensor silent: " + silence.sensorName() + " (" + silence.kind() + ", expected every "
+                + silence.expectedEverySeconds() + " s, last heard " + (silence.lastSeenAt() == null ? "never"
+                        : silence.lastSeenAt().toString()) + ")";
+        incident.priority = priority;
+        incident.basePriority = priority;
+        incident.status = IncidentStatus.OPEN;
+        incident.firstSeenAt = silence.occurredAt();
+        incident.lastSeenAt = silence.occurredAt();
+        incident.openedAt = now;
+        incident.ackDueAt = now.plus(ackWithin);
+        return incident;
+    }
+
+    /** Whose incident a platform matter is (OPERATIONS): no tenant's, so no SME ever sees it. */
+    public static final UUID PLATFORM = new UUID(0, 0);
+
+    /** Something of the platform itself needs the SOC (records in a dead-letter topic); {@code alertCount} counts them. */
+    public static Incident forOperations(String key, String title, String description, Priority priority, Instant now,
+            Duration ackWithin) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.tenantId = PLATFORM;
+        incident.kind = IncidentKind.OPERATIONS;
+        incident.operationsKey = key;
+        incident.title = title;
+        incident.description = description;
+        incident.priority = priority;
+        incident.basePriority = priority;
+        incident.status = IncidentStatus.OPEN;
+        incident.alertCount = 1;
+        incident.firstSeenAt = now;
+        incident.lastSeenAt = now;
+        incident.openedAt = now;
+        incident.ackDueAt = now.plus(ackWithin);
+        return incident;
+    }
+
+    public void anotherOperationsRecord(Instant at) {
+        alertCount++;
+        lastSeenAt = at;
+    }
+
+    /** The silent sensor spoke again: whoever held it or not, the incident resolves itself. */
+    public boolean recovered(String summary, Instant at) {
+        if (!status.isActive()) {
+            return false;
+        }
+        status = IncidentStatus.RESOLVED;
+        resolution = Resolution.RECOVERED;
+        resolutionSummary = summary;
+        resolvedAt = at;
+        return true;
     }
 
     // ---- growing from alerts ----------------------------------------------------------------------
@@ -393,6 +468,7 @@ public class Incident extends PanacheEntityBase {
     public void jobMoved(UUID job, String jobStatusNow, Instant eta, String engineer) {
         jobId = job;
         jobStatus = jobStatusNow;
+        jobUnassignableReason = null;
         if (eta != null) {
             jobEta = eta;
         }
@@ -403,6 +479,12 @@ public class Incident extends PanacheEntityBase {
         if (engineerIsComing && status == IncidentStatus.ONSITE_REQUESTED) {
             status = IncidentStatus.ONSITE_IN_PROGRESS;
         }
+    }
+
+    /** Dispatch found that no active engineer could ever take the job as it stands: the SOC must act. */
+    public void jobUnassignable(UUID job, String reason) {
+        jobId = job;
+        jobUnassignableReason = reason;
     }
 
     public void claimMoved(UUID claim, String claimStatusNow) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.skills.Skills;
 import jp.otasuke.common.tenants.KnownTenant;
 import jp.otasuke.triage.timeline.Visibility;
 
@@ -55,6 +56,11 @@ public class IncidentActions {
 
     /** Asks dispatch for an engineer at the tenant's site; the site must be known from the tenants topic. */
     public IncidentOnsiteRequested requestOnsite(UUID id, IncidentRequests.OnsiteRequest request, String by) {
+        List<String> named = request.requiredSkills() == null ? List.of()
+                : request.requiredSkills().stream().map(String::strip).distinct().toList();
+        Skills.firstUnknown(named).ifPresent(unknown -> {
+            throw ProblemException.badField("requiredSkills", Skills.unknownMessage(unknown));
+        });
         Incident incident = locked(id);
         Site site = KnownTenant.<KnownTenant>findByIdOptional(incident.tenantId).map(KnownTenant::site).orElse(null);
         UUID requestId = UUID.randomUUID();
@@ -63,9 +69,7 @@ public class IncidentActions {
             throw ProblemException.conflict("The site of tenant " + incident.tenantId
                     + " is not known yet, so no engineer can be sent; try again once the tenant is onboarded");
         }
-        List<String> skills = request.requiredSkills() == null || request.requiredSkills().isEmpty()
-                ? RequiredSkills.forCategory(incident.category)
-                : request.requiredSkills().stream().map(String::strip).distinct().toList();
+        List<String> skills = named.isEmpty() ? Skills.forCategory(incident.category) : named;
         IncidentOnsiteRequested event = new IncidentOnsiteRequested(UUID.randomUUID(), Instant.now(), incident.id,
                 incident.tenantId, requestId, request.reason().strip(), request.urgency(), skills, incident.title,
                 incident.category, incident.priority, site, by);

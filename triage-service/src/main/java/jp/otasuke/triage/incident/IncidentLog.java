@@ -42,6 +42,11 @@ public class IncidentLog {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
                     "Consultation received: " + i.title + " (" + i.priority + ")",
                     CustomerLine.of("consultation.opened", "subject", i.title), null);
+        } else if (i.kind == IncidentKind.OPERATIONS) {
+            TimelineEntry.internal(event.eventId(), i.id, at, "incident.opened", i.description, null);
+        } else if (i.kind == IncidentKind.SENSOR_SILENT) {
+            TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened", i.title + " (" + i.priority + ")",
+                    CustomerLine.of("sensor.silent", "sensor", i.sensorName), null);
         } else {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
                     "Opened from alert: " + i.title + " (" + i.priority + ", " + String.join(", ", i.hosts) + ")",
@@ -97,6 +102,27 @@ public class IncidentLog {
         TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved",
                 "Resolved (" + i.resolution + ") by " + by + ": " + i.resolutionSummary,
                 CustomerLine.of("incident.resolved", "summary", i.resolutionSummary), by);
+    }
+
+    /** One more record of the same cause in the same dead-letter topic: counted on its operations incident. */
+    public void operationsRecord(Incident i, String what, Instant at) {
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.record", what, null);
+        updated(i, at);
+    }
+
+    /** A dead letter sent back to its topic after the cause was fixed. */
+    public void redriven(Incident i, String what, String by, Instant at) {
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.redriven", what, by);
+        updated(i, at);
+    }
+
+    /** The silent sensor spoke again: resolved by the platform itself, told to the SOC, dispatch and the SME. */
+    public void sensorRecovered(Incident i, Instant spokeAt, Instant at) {
+        IncidentResolved event = new IncidentResolved(UUID.randomUUID(), at, i.id, i.tenantId, i.resolution,
+                i.resolutionSummary, null);
+        outbox.publish(event);
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved", "Resolved by itself: " + i.resolutionSummary,
+                CustomerLine.of("sensor.spoke", "sensor", i.sensorName, "spokeAt", spokeAt), null);
     }
 
     public void closed(Incident i, String by, Instant at) {

@@ -20,8 +20,9 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
         Instant resolvedAt, Instant closedAt, @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto, Instant openedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) UUID consultationId) {
 
-    /** The on-site job, as dispatch last reported it. */
-    public record Onsite(UUID jobId, String status, Instant eta, String engineerName) {
+    /** The on-site job, as dispatch last reported it; {@code unassignableReason} when nobody could ever take it (SOC only). */
+    public record Onsite(UUID jobId, String status, Instant eta, String engineerName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String unassignableReason) {
     }
 
     /** The insurance claim, as insurance last reported it. */
@@ -30,17 +31,17 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
 
     /** What the SOC sees. */
     public static IncidentView forSoc(Incident i) {
-        return of(i, i.title, i.assignee);
+        return of(i, i.title, i.assignee, i.jobUnassignableReason);
     }
 
     /** What the SME sees: a plain-language title, and no operator names. */
     public static IncidentView forCustomer(Incident i, java.util.Locale locale) {
-        return of(i, PlainLanguage.title(i, locale), null);
+        return of(i, PlainLanguage.title(i, locale), null, null);
     }
 
-    private static IncidentView of(Incident i, String title, String assignee) {
+    private static IncidentView of(Incident i, String title, String assignee, String unassignableReason) {
         Onsite onsite = i.onsiteRequestId == null && i.jobId == null ? null
-                : new Onsite(i.jobId, i.jobStatus == null ? "REQUESTED" : i.jobStatus, i.jobEta, i.engineerName);
+                : new Onsite(i.jobId, i.jobStatus == null ? "REQUESTED" : i.jobStatus, i.jobEta, i.engineerName, unassignableReason);
         Claim claim = i.claimId == null ? null : new Claim(i.claimId, i.claimStatus);
         return new IncidentView(i.id, i.tenantId, i.kind, title, i.description, i.category, i.priority, i.status,
                 i.alertCount, i.hostList(), i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached,

@@ -22,6 +22,9 @@ public final class PlainLanguage {
         if (incident.kind == IncidentKind.CONSULTATION) {
             return CustomerLine.of("title.consultation", "subject", incident.title);
         }
+        if (incident.kind == IncidentKind.SENSOR_SILENT) {
+            return CustomerLine.of("title.sensor-silent", "sensor", incident.sensorName);
+        }
         String what = what(incident);
         return incident.hosts.length == 1 ? CustomerLine.of("title.on-host", "what", what, "host", incident.hosts[0])
                 : CustomerLine.of("title.what", "what", what);

@@ -24,6 +24,7 @@ import jp.otasuke.common.events.DispatchJobCompleted;
 import jp.otasuke.common.events.DispatchJobCreated;
 import jp.otasuke.common.events.DispatchJobDeclined;
 import jp.otasuke.common.events.DispatchJobEnRoute;
+import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.inbox.Inbox;
 import jp.otasuke.triage.incident.Incident;
@@ -99,6 +100,11 @@ public class StoryProjection {
         } else if (event instanceof DispatchJobCancelled e) {
             move(incident, e.jobId(), "CANCELLED", null, null);
             entry(e, "dispatch.job-cancelled", "Dispatch job cancelled: " + e.reason(), CustomerLine.of("dispatch.job-cancelled"));
+        } else if (event instanceof DispatchJobUnassignable e) {
+            if (incident != null) {
+                incident.jobUnassignable(e.jobId(), e.reason());
+            }
+            entry(e, "dispatch.job-unassignable", "No engineer can take the on-site job: " + e.reason(), null);
         } else if (event instanceof ClaimOpened e) {
             claim(incident, e.claimId(), e.status());
             entry(e, "claim.opened", "Claim " + e.claimNumber() + " opened (" + e.status() + "): claimed " + e.claimedTotalYen()

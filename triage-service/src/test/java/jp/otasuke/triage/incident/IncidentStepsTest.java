@@ -75,16 +75,30 @@ class IncidentStepsTest {
         UUID id = incident(AlertCategory.INTRUSION, Severity.CRITICAL);
         soc1.acknowledge(id).statusCode(200);
         soc1.step(id, "onsite-requests", Map.of("reason", "Router compromised", "urgency", "NEXT_BUSINESS_DAY",
-                "requiredSkills", List.of("network", "fortigate"))).statusCode(202);
+                "requiredSkills", List.of("network", "forensics"))).statusCode(202);
 
         ConsumerRecord<String, byte[]> record = EventTopics.read(Topics.INCIDENTS, r -> id.toString().equals(r.key())
                 && EventTopics.type(r).equals("otasuke.incident.onsite-requested.v1"), 1).get(0);
         IncidentOnsiteRequested request = EventJson.read(record.value(), IncidentOnsiteRequested.class);
         assertEquals(Urgency.NEXT_BUSINESS_DAY, request.urgency());
-        assertEquals(List.of("network", "fortigate"), request.requiredSkills());
+        assertEquals(List.of("network", "forensics"), request.requiredSkills());
         assertEquals("大阪市北区梅田1-1-1", request.site().address());
         assertEquals(34.7025, request.site().latitude());
         assertEquals("soc-1", request.requestedBy());
+    }
+
+    @Test
+    void aSkillOutsideTheCatalogueIsRefusedNamingTheOnesThatExist() {
+        knownSite();
+        UUID id = incident(AlertCategory.INTRUSION, Severity.CRITICAL);
+        soc1.acknowledge(id).statusCode(200);
+        for (String mistyped : List.of("fortigate", "Network")) { // no such skill; and no silent case folding
+            soc1.step(id, "onsite-requests", Map.of("reason", "Router compromised", "urgency", "NEXT_BUSINESS_DAY",
+                    "requiredSkills", List.of("network", mistyped))).statusCode(400)
+                    .body("errors[0].field", equalTo("requiredSkills"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("endpoint, network, forensics, general"));
+        }
+        soc1.get("/api/v1/incidents/{id}", id).body("status", equalTo("ACKNOWLEDGED"));
     }
 
     @Test

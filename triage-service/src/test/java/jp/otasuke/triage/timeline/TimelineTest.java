@@ -27,6 +27,7 @@ import jp.otasuke.common.events.DispatchJobCompleted;
 import jp.otasuke.common.events.DispatchJobCreated;
 import jp.otasuke.common.events.DispatchJobDeclined;
 import jp.otasuke.common.events.DispatchJobEnRoute;
+import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.events.Enums.ClaimOutcome;
 import jp.otasuke.common.events.Enums.CostType;
 import jp.otasuke.common.events.Enums.Severity;
@@ -116,6 +117,34 @@ class TimelineTest {
                         equalTo("エンジニアのSuzuki Ayaがそちらに向かっています（11月26日 14:30ごろ到着予定）。"))
                 .body("find { it.type == 'dispatch.job-en-route' }.facts.engineer", equalTo("Suzuki Aya"))
                 .body("find { it.type == 'dispatch.job-en-route' }.facts.eta", equalTo("2026-11-26T05:30:00Z"));
+    }
+
+    @Test
+    void aJobNobodyCouldTakeIsShownToTheSocNotToTheSme() {
+        EventTopics.publish(Tenants.osakaMachineShop(tenant));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
+        EventTopics.publish(Alerts.of(tenant).host("fw-01").malware(Severity.CRITICAL));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
+        UUID id = Db.incidentsOf(tenant).get(0).id;
+        Soc soc = Soc.as("soc-1");
+        soc.acknowledge(id).statusCode(200);
+        soc.requestOnsite(id).statusCode(202);
+        clock = Instant.now().plusSeconds(1);
+        UUID job = UUID.randomUUID();
+        EventTopics.publish(new DispatchJobCreated(UUID.randomUUID(), next(), job, id, tenant, UUID.randomUUID(),
+                Urgency.IMMEDIATE, Instant.now().plusSeconds(4 * 3600), List.of("network")),
+                new DispatchJobUnassignable(UUID.randomUUID(), next(), job, id, tenant,
+                        "No active engineer has the skills this job needs (network)"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).get(0).jobUnassignableReason != null);
+
+        soc.get("/api/v1/incidents/{id}", id).body("onsite.status", equalTo("UNASSIGNED"))
+                .body("onsite.unassignableReason", equalTo("No active engineer has the skills this job needs (network)"));
+        soc.get("/api/v1/incidents/{id}/timeline", id)
+                .body("find { it.type == 'dispatch.job-unassignable' }.summary",
+                        equalTo("No engineer can take the on-site job: No active engineer has the skills this job needs (network)"));
+        Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
+        sme.get("/api/v1/incidents/{id}", id).body("onsite.unassignableReason", org.hamcrest.Matchers.nullValue());
+        sme.get("/api/v1/incidents/{id}/timeline", id).body("findAll { it.type == 'dispatch.job-unassignable' }.size()", equalTo(0));
     }
 
     /** Event times a second apart, after the SOC's steps, as the other services would stamp them. */

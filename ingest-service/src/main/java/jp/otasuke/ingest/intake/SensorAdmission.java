@@ -1,0 +1,34 @@
+package jp.otasuke.ingest.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.ingest.sensor.Sensor;
+
+/** What a sensor's request passes before anything is read: a known, active key (401), its rate (429), the size (413). */
+@ApplicationScoped
+public class SensorAdmission {
+
+    private final SensorRateLimiter rateLimiter;
+
+    SensorAdmission(SensorRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    public Sensor admit(String key, int bodyBytes) {
+        if (key == null || key.isBlank()) {
+            throw new ProblemException(401, "Unauthorized", "Send the sensor's API key in X-Sensor-Key");
+        }
+        Sensor sensor = Sensor.byKey(key.trim())
+                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "Unknown or revoked sensor key"));
+        if (!rateLimiter.tryAcquire(sensor.id)) {
+            throw new ProblemException(429, "Too Many Requests",
+                    "This sensor sends faster than its rate limit; retry after a second").withHeader("Retry-After", "1");
+        }
+        if (bodyBytes > AlertResource.MAX_BODY_BYTES) {
+            throw new ProblemException(413, "Content Too Large", "The body is " + bodyBytes
+                    + " bytes; at most " + AlertResource.MAX_BODY_BYTES + " (5 MiB) per request: split the batch");
+        }
+        return sensor;
+    }
+}
