@@ -18,6 +18,7 @@ import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
 import jp.otasuke.infra.story.Story;
 import jp.otasuke.infra.story.WebhookPrinter;
+import jp.otasuke.infra.tls.LocalCertificate;
 
 /**
  * Starts the whole platform on this machine: PostgreSQL, Kafka and Keycloak (the same components the
@@ -33,6 +34,7 @@ public final class Launcher {
     private final Path home;
     private final List<AutoCloseable> started = new ArrayList<>();
     private String keycloakRealm;
+    private LocalCertificate syslogTls;
 
     private Launcher(Path root, Path home) {
         this.root = root;
@@ -97,9 +99,15 @@ public final class Launcher {
 
         step("Services " + SERVICES.stream().map(PackagedService::name).toList());
         List<ChildProcess> services = new ArrayList<>();
+        syslogTls = LocalCertificate.in(home.resolve("tls"));
         for (PackagedService s : SERVICES) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("API_DOCS", "true")); // Swagger UI for local use
+            if (s == PackagedService.INGEST) {
+                env.putAll(Map.of("SYSLOG_TLS_CERT", syslogTls.certificate().toString(),
+                        "SYSLOG_TLS_KEY", syslogTls.privateKey().toString()));
+            }
             ChildProcess process = s.start(root, s.defaultPorts(), postgres, kafka, keycloak,
-                    home.resolve("logs").resolve(s.name() + ".log"), Map.of("API_DOCS", "true")); // Swagger UI for local use
+                    home.resolve("logs").resolve(s.name() + ".log"), env);
             started.add(process);
             services.add(process);
         }
@@ -131,6 +139,8 @@ public final class Launcher {
                     s.defaultPorts().management());
         }
         System.out.println("  Syslog intake      TCP and UDP on port 5514 (senders registered by source address)");
+        System.out.println("  Syslog over TLS    TCP port 6514 (RFC 5425; a sensor names itself with [otasuke@32473 key=\"osk_…\"];"
+                + " local certificate " + syslogTls.certificate() + ")");
         System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: user " + KeycloakServer.ADMIN_USER
                 + ", password in " + keycloak.adminPasswordFile() + ")");
         System.out.println("  Kafka              " + kafka.bootstrapServers());

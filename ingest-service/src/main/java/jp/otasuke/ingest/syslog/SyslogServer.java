@@ -3,7 +3,9 @@ package jp.otasuke.ingest.syslog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,7 @@ import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import jp.otasuke.ingest.intake.AlertIntake;
 import jp.otasuke.ingest.intake.AlertPublisher;
 import jp.otasuke.ingest.intake.format.AlertFormat;
@@ -31,11 +34,13 @@ import jp.otasuke.ingest.intake.format.Lines;
 import jp.otasuke.ingest.sensor.Sensor;
 
 /**
- * Syslog intake on TCP and UDP (RFC 5424 and RFC 3164; LF or octet-counted framing on TCP). The sender is
- * the sensor registered with its source address; unknown senders are dropped and counted. Each TCP
- * connection is read in order and paused while its batch is published, so a slow or absent Kafka holds
- * the sender back (TCP back-pressure) instead of losing its alerts; UDP cannot be held back, so a datagram
- * Kafka does not take after a few tries is dropped and counted.
+ * Syslog intake on TCP and UDP (RFC 5424 and RFC 3164; LF or octet-counted framing on TCP), and over TLS (RFC 5425)
+ * where a certificate is configured. On the plain port the sender is the sensor registered with its source address
+ * (LAN senders); over TLS, where relays and NAT hide the address, a sensor names itself with its API key in an RFC 5424
+ * structured-data element ({@code [otasuke@32473 key="osk_…"]}), and a connection that never does is closed after a
+ * while. Unknown and unidentified senders are dropped and counted. Each TCP connection is read in order and paused
+ * while its batch is published, so a slow or absent Kafka holds the sender back (TCP back-pressure) instead of losing
+ * its alerts; UDP cannot be held back, so a datagram Kafka does not take after a few tries is dropped and counted.
  */
 @ApplicationScoped
 public class SyslogServer {
@@ -49,11 +54,13 @@ public class SyslogServer {
     private final boolean enabled;
     private final String host;
     private final int port;
+    private final SyslogTls tlsConfig;
     private NetServer tcp;
+    private NetServer tls;
     private DatagramSocket udp;
     private volatile boolean running;
 
-    SyslogServer(Vertx vertx, AlertIntake intake, MeterRegistry metrics,
+    SyslogServer(Vertx vertx, AlertIntake intake, MeterRegistry metrics, SyslogTls tlsConfig,
             @ConfigProperty(name = "otasuke.syslog.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "otasuke.syslog.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "otasuke.syslog.port", defaultValue = "5514") int port) {
@@ -63,6 +70,7 @@ public class SyslogServer {
         this.enabled = enabled;
         this.host = host;
         this.port = port;
+        this.tlsConfig = tlsConfig;
     }
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -77,12 +85,23 @@ public class SyslogServer {
         udp.handler(this::onDatagram);
         udp.listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         Log.infof("Syslog intake listening on %s: TCP %d, UDP %d", host, tcpPort(), udpPort());
+        if (tlsConfig.certFile().isPresent() && tlsConfig.keyFile().isPresent()) {
+            tls = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(tlsConfig.port()).setTcpNoDelay(true)
+                    .setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsConfig.certFile().get())
+                            .setKeyPath(tlsConfig.keyFile().get())));
+            tls.connectHandler(this::onTlsConnection);
+            tls.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Log.infof("Syslog over TLS listening on %s: TCP %d (sensors name themselves by their key)", host, tlsPort());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         if (tcp != null) {
             tcp.close();
+        }
+        if (tls != null) {
+            tls.close();
         }
         if (udp != null) {
             udp.close();
@@ -95,6 +114,11 @@ public class SyslogServer {
 
     public int udpPort() {
         return udp.localAddress().port();
+    }
+
+    /** The TLS listener's port; -1 when no certificate is configured. */
+    public int tlsPort() {
+        return tls == null ? -1 : tls.actualPort();
     }
 
     private void onConnection(NetSocket socket) {
@@ -118,6 +142,82 @@ public class SyslogServer {
         });
     }
 
+    /**
+     * A TLS connection: its messages name their sensor by key; a message without one belongs to the sensor the
+     * connection last named. One that names none within the configured time is closed (and counted).
+     */
+    private void onTlsConnection(NetSocket socket) {
+        SyslogFramer framer = new SyslogFramer();
+        LineParser parser = AlertFormat.AUTO.newParser();
+        boolean[] open = {true};
+        Sensor[] named = {null};
+        long deadline = vertx.setTimer(tlsConfig.identifyWithin().toMillis(), id -> {
+            if (named[0] == null && open[0]) {
+                metrics.counter("otasuke.syslog.closed", "reason", "unidentified").increment();
+                Log.debugf("Closed a TLS syslog connection from %s that never named its sensor", socket.remoteAddress());
+                socket.close();
+            }
+        });
+        socket.closeHandler(v -> {
+            open[0] = false;
+            vertx.cancelTimer(deadline);
+        });
+        socket.handler(buffer -> {
+            List<byte[]> frames = framer.feed(buffer.getBytes());
+            if (frames.isEmpty()) {
+                return;
+            }
+            socket.pause();
+            vertx.executeBlocking(() -> {
+                for (Run run : bySensor(frames, named)) {
+                    publish(run.sensor(), run.frames(), parser, () -> open[0] && running);
+                }
+                return null;
+            }, false).onComplete(done -> socket.resume());
+        });
+    }
+
+    /** Consecutive frames of one sensor. */
+    private record Run(Sensor sensor, List<byte[]> frames) {
+    }
+
+    /**
+     * The frames of a TLS batch in runs by the sensor each names (or the connection named last), in their order;
+     * frames naming no known sensor are dropped and counted.
+     */
+    private List<Run> bySensor(List<byte[]> frames, Sensor[] named) {
+        List<Run> runs = new ArrayList<>();
+        Map<String, Optional<Sensor>> keys = new HashMap<>();
+        int unidentified = 0;
+        int unknown = 0;
+        for (byte[] frame : frames) {
+            Optional<String> key = SyslogMessage.sensorKey(Lines.decode(frame, 0, frame.length));
+            if (key.isPresent()) {
+                Optional<Sensor> sensor = keys.computeIfAbsent(key.get(),
+                        k -> QuarkusTransaction.requiringNew().call(() -> Sensor.byKey(k)));
+                if (sensor.isEmpty()) {
+                    unknown++;
+                    continue;
+                }
+                named[0] = sensor.get();
+            } else if (named[0] == null) {
+                unidentified++;
+                continue;
+            }
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).sensor().id.equals(named[0].id)) {
+                runs.add(new Run(named[0], new ArrayList<>()));
+            }
+            runs.get(runs.size() - 1).frames().add(frame);
+        }
+        if (unidentified > 0) {
+            metrics.counter("otasuke.syslog.dropped", "reason", "unidentified").increment(unidentified);
+        }
+        if (unknown > 0) {
+            metrics.counter("otasuke.syslog.dropped", "reason", "unknown-key").increment(unknown);
+        }
+        return runs;
+    }
+
     private void onDatagram(DatagramPacket packet) {
         String address = packet.sender().hostAddress();
         List<byte[]> frames = new ArrayList<>();
@@ -131,7 +231,7 @@ public class SyslogServer {
         }, false);
     }
 
-    /** Parses and publishes one batch; retries while {@code keepTrying} says so, else drops and counts it. */
+    /** One batch of a plain-port sender, known by its address; an unregistered address is dropped and counted. */
     private void deliver(String address, List<byte[]> frames, LineParser parser, java.util.function.BooleanSupplier keepTrying) {
         Optional<Sensor> sensor = sender(address);
         if (sensor.isEmpty()) {
@@ -139,6 +239,11 @@ public class SyslogServer {
             Log.debugf("Dropped %d syslog messages from unregistered sender %s", frames.size(), address);
             return;
         }
+        publish(sensor.get(), frames, parser, keepTrying);
+    }
+
+    /** Parses and publishes one batch; retries while {@code keepTrying} says so, else drops and counts it. */
+    private void publish(Sensor sensor, List<byte[]> frames, LineParser parser, java.util.function.BooleanSupplier keepTrying) {
         List<AlertIntake.Numbered> batch = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             String message = Lines.decode(frames.get(i), 0, frames.get(i).length);
@@ -146,15 +251,15 @@ public class SyslogServer {
         }
         while (true) {
             try {
-                intake.take(sensor.get(), batch, "syslog");
+                intake.take(sensor, batch, "syslog");
                 return;
             } catch (AlertPublisher.KafkaUnavailable e) {
                 if (!keepTrying.getAsBoolean()) {
                     metrics.counter("otasuke.syslog.dropped", "reason", "kafka-unavailable").increment(frames.size());
-                    Log.warnf("Dropped %d syslog messages of sensor %s: Kafka unavailable", frames.size(), sensor.get().id);
+                    Log.warnf("Dropped %d syslog messages of sensor %s: Kafka unavailable", frames.size(), sensor.id);
                     return;
                 }
-                Log.warnf("Kafka unavailable; holding syslog sender %s back and retrying", address);
+                Log.warnf("Kafka unavailable; holding sensor %s back and retrying", sensor.id);
                 try {
                     Thread.sleep(TCP_RETRY.toMillis());
                 } catch (InterruptedException ie) {

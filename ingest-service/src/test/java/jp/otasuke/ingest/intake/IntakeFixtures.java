@@ -32,6 +32,12 @@ public final class IntakeFixtures {
         return new Sensor(created.tenantId(), created.sensorId(), created.apiKey());
     }
 
+    /** A new SME whose network sensor is known by its key only (no source address: behind NAT or a relay). */
+    public static Sensor sensorByKey(String realm) {
+        SensorFixture created = SensorFixture.create(realm, "NETWORK", null);
+        return new Sensor(created.tenantId(), created.sensorId(), created.apiKey());
+    }
+
     public static List<AlertReceived> published(String bootstrap, String tenantId, int expected) {
         return AlertsTopic.read(bootstrap, tenantId, expected);
     }
