@@ -20,6 +20,7 @@ import jp.otasuke.infra.testing.TestServers;
 public class WebPlatform implements QuarkusTestResourceLifecycleManager {
 
     static final Map<PackagedService, ServicePorts> PORTS = new LinkedHashMap<>();
+    static final int SYSLOG_PORT = jp.otasuke.infra.process.FreePorts.find();
     private final Map<PackagedService, ChildProcess> running = new LinkedHashMap<>();
 
     @Override
@@ -30,8 +31,7 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
             PORTS.put(service, ports);
             // a short acknowledge clock for P4 and fast planning keep the browser tests brisk
             Map<String, String> env = switch (service.name()) {
-                case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(jp.otasuke.infra.process.FreePorts.find()),
-                        "SYSLOG_HOST", "127.0.0.1");
+                case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(SYSLOG_PORT), "SYSLOG_HOST", "127.0.0.1");
                 case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
                 default -> Map.of();
             };
@@ -52,6 +52,13 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
 
     static String url(PackagedService service) {
         return PORTS.get(service).apiUrl();
+    }
+
+    /** The services as the demo story addresses them. */
+    static jp.otasuke.infra.story.Story.Endpoints endpoints() {
+        return new jp.otasuke.infra.story.Story.Endpoints(url(PackagedService.INGEST), url(PackagedService.TRIAGE),
+                url(PackagedService.DISPATCH), url(PackagedService.INSURANCE), TestServers.keycloak().realmUrl(), "127.0.0.1",
+                SYSLOG_PORT);
     }
 
     @Override

@@ -35,6 +35,16 @@ public final class Story {
             int syslogPort) {
     }
 
+    /**
+     * Where the SME sits and where its engineer starts from. The demo plays in Umeda; a test that shares its platform
+     * with other tests' engineers plays somewhere of its own, so the planner never mixes their jobs.
+     */
+    public record Place(String postalCode, String prefecture, String address, double latitude, double longitude,
+            double engineerLatitude, double engineerLongitude) {
+
+        public static final Place UMEDA = new Place("530-0001", "大阪府", "大阪市北区梅田1-1-1", 34.7025, 135.4959, 34.6937, 135.5023);
+    }
+
     /** What the story made, for whoever wants to look further. */
     public record Told(UUID tenantId, String smeUser, String smePassword, UUID incidentId, UUID jobId, UUID claimId,
             String claimNumber, String engineerUser, long paidYen, List<String> smeTimeline) {
@@ -44,10 +54,16 @@ public final class Story {
     private static final String PASSWORD = "Otasuke-Demo-2026";
     private final Endpoints api;
     private final Consumer<String> say;
+    private final Place place;
 
     public Story(Endpoints api, Consumer<String> say) {
+        this(api, say, Place.UMEDA);
+    }
+
+    public Story(Endpoints api, Consumer<String> say, Place place) {
         this.api = api;
         this.say = say;
+        this.place = place;
     }
 
     /** Plays the story; {@code webhookUrl} (may be null) is registered for insurer-a before the claim exists. */
@@ -60,8 +76,8 @@ public final class Story {
         JsonNode tenant = Api.expect(201, Api.call("POST", api.ingest() + "/api/v1/tenants", admin, Map.of(
                 "name", "Osaka Seimitsu " + unique, "industry", "precision machining", "contactEmail", smeEmail,
                 "contactPhone", "06-6123-4567",
-                "site", Map.of("postalCode", "530-0001", "prefecture", "大阪府", "address", "大阪市北区梅田1-1-1",
-                        "latitude", 34.7025, "longitude", 135.4959),
+                "site", Map.of("postalCode", place.postalCode(), "prefecture", place.prefecture(), "address", place.address(),
+                        "latitude", place.latitude(), "longitude", place.longitude()),
                 "plan", Map.of("type", "COMBINED", "endpointCount", 5, "monthlyFeeYen", 19_800),
                 "admin", Map.of("email", smeEmail, "name", "Tanaka", "initialPassword", PASSWORD)), Map.of()), "onboard the SME");
         UUID tenantId = UUID.fromString(tenant.get("id").asText());
@@ -80,7 +96,7 @@ public final class Story {
         say.accept("2. ops-admin onboards field engineer Sato Kenji (Osaka, all skills, on shift around the clock)");
         String engineerEmail = "sato-" + unique + "@otasuke.example";
         Api.expect(201, Api.call("POST", api.dispatch() + "/api/v1/engineers", admin, Map.of("name", "Sato Kenji",
-                "email", engineerEmail, "homeBase", Map.of("latitude", 34.6937, "longitude", 135.5023),
+                "email", engineerEmail, "homeBase", Map.of("latitude", place.engineerLatitude(), "longitude", place.engineerLongitude()),
                 "skills", List.of("endpoint", "network", "forensics", "general"),
                 "shift", Map.of("days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "start", "00:00", "end", "23:59"),
                 "initialPassword", PASSWORD), Map.of()), "onboard the engineer");
@@ -143,10 +159,11 @@ public final class Story {
         say.accept("   job " + jobId + " at " + job.path("site").path("address").asText() + ", planned arrival "
                 + job.get("plannedArrival").asText() + ", deadline " + job.get("deadline").asText());
         act(engineer, jobId, "ACCEPT", Instant.now(), Map.of());
-        act(engineer, jobId, "DEPART", Instant.now(), Map.of("latitude", 34.6937, "longitude", 135.5023));
-        act(engineer, jobId, "ARRIVE", Instant.now(), Map.of("latitude", 34.7026, "longitude", 135.4960));
+        act(engineer, jobId, "DEPART", Instant.now(), Map.of("latitude", place.engineerLatitude(), "longitude", place.engineerLongitude()));
+        act(engineer, jobId, "ARRIVE", Instant.now(), Map.of("latitude", place.latitude() + 0.0001, "longitude", place.longitude() + 0.0001));
         JsonNode done = act(engineer, jobId, "COMPLETE", Instant.now(), Map.of("report", Map.of(
-                "summary", "Isolated the web server, imaged the disk, patched Struts, restored service",
+                // the engineer writes for the SME, who reads it in the portal: in Japanese
+                "summary", "Webサーバーをネットワークから切り離してディスクを保全し、Strutsを更新してサービスを復旧しました",
                 "laborMinutes", 115, "travelKm", 6.5,
                 "expenses", List.of(Map.of("type", "PARKING", "amountYen", 900, "note", "Umeda coin parking")))));
         say.accept("   completed; cost lines " + done.get("costLines") + " = ¥" + done.get("totalYen").asLong());

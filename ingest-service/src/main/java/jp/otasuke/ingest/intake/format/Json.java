@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** Reading the JSON-line formats: big integers stay exact (Suricata's 64-bit flow ids), long strings are fine. */
+/**
+ * Reading the JSON-line formats: integers stay exact (Jackson keeps an int an int, a long a long, and only a number
+ * beyond them — an unsigned 64-bit Suricata flow id — a BigInteger: forcing BigInteger for every number cost the
+ * Suricata path a good part of its time), long strings are fine.
+ */
 final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .build();
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

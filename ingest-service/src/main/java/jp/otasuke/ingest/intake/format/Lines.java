@@ -44,6 +44,9 @@ public final class Lines {
     }
 
     public static String decode(byte[] bytes, int offset, int length) {
+        if (ascii(bytes, offset, length)) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1); // most lines: no decoder needed
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -52,6 +55,15 @@ public final class Lines {
         } catch (CharacterCodingException e) {
             return new String(bytes, offset, length, SHIFT_JIS);
         }
+    }
+
+    private static boolean ascii(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A line and its number in the body (for per-line rejections). */

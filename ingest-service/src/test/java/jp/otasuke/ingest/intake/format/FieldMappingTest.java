@@ -32,6 +32,17 @@ class FieldMappingTest {
     }
 
     @Test
+    void aFlowIdBeyondTheSignedRangeStaysExactToo() {
+        ParseOutcome outcome = AlertFormat.SURICATA_EVE.newParser().parse("{\"timestamp\":\"2026-12-02T10:00:00.000000+0900\","
+                + "\"flow_id\":18446744073709551615,\"event_type\":\"alert\",\"src_ip\":\"10.0.0.5\",\"src_port\":51234,"
+                + "\"alert\":{\"signature_id\":2027865,\"signature\":\"ET MALWARE Test\",\"severity\":1}}");
+        NormalizedAlert a = ((ParseOutcome.Alert) outcome).alert();
+        assertEquals("18446744073709551615", a.details().get("flowId"), "Suricata's flow ids are unsigned 64-bit");
+        assertEquals("51234", a.details().get("srcPort"));
+        assertEquals(Severity.HIGH, a.severity());
+    }
+
+    @Test
     void suricataOffsetWithoutColonBecomesUtc() {
         NormalizedAlert a = first("suricata_eve/surevego_eve.jsonl");
         assertEquals(AlertCategory.POLICY, a.category());
