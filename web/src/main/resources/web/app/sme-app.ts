@@ -81,7 +81,13 @@ class SmeApp extends AppElement {
   /** Incident ids asked for by URL that the services say do not exist for this company. */
   declare missing: Set<string>;
   declare sensors: Sensor[];
-  private reloadSoon = coalesced(() => this.load());
+  /** Incidents named by notices since the last re-read: only their timelines are read again. */
+  private changed = new Set<string>();
+  private reloadSoon = coalesced(() => {
+    const named = this.changed;
+    this.changed = new Set();
+    this.load(named);
+  });
 
   constructor() {
     super();
@@ -108,11 +114,15 @@ class SmeApp extends AppElement {
     window.addEventListener('otasuke-lang', () => this.load()); // the services' own lines come in the language asked
     this.session = await loadSession();
     live.start();
-    live.subscribe(() => this.reloadSoon(), () => this.load());
+    live.subscribe((n) => {
+      if (n.incidentId) this.changed.add(n.incidentId);
+      this.reloadSoon();
+    }, () => this.load());
     await this.load();
   }
 
-  private async load() {
+  /** Everything (at first, after a re-sync, in another language), or the lists and the timelines of {@code named}. */
+  private async load(named?: Set<string>) {
     try {
       const [incidents, claims, consultations] = await Promise.all([
         get<Page<Incident>>('triage/incidents?limit=100'),
@@ -122,8 +132,8 @@ class SmeApp extends AppElement {
       this.incidents = incidents.items;
       this.claims = claims.items;
       this.consultations = consultations.items;
-      const timelines: Record<string, Entry[]> = {};
-      await Promise.all(this.incidents.map(async (i) => {
+      const timelines: Record<string, Entry[]> = named ? { ...this.timelines } : {};
+      await Promise.all(this.incidents.filter((i) => !named || named.has(i.id) || !(i.id in timelines)).map(async (i) => {
         timelines[i.id] = await get<Entry[]>(`triage/incidents/${i.id}/timeline`).catch(() => []);
       }));
       this.timelines = timelines;

@@ -213,8 +213,8 @@ public final class TriageBenchmark {
         md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
         md.append("Command: `benchmarks/run-triage.sh` (phases of ").append(PHASE.toSeconds()).append(" s, ").append(TENANTS)
                 .append(" SMEs with one sensor each, ").append(HOSTS).append(" hosts per SME, flood with ").append(FLOOD_CLIENTS)
-                .append(" HTTP clients posting 500 alerts per request). ingest-service, triage-service (each -Xmx")
-                .append(System.getProperty("otasuke.serviceHeap", "256m"))
+                .append(" HTTP clients posting 500 alerts per request). ingest-service (-Xmx").append(heap("ingest-service", "256m"))
+                .append("), triage-service (-Xmx").append(heap("triage-service", "192m"))
                 .append("), Kafka, PostgreSQL and Keycloak all on this machine, together with the load generator.\n\n");
         md.append("Latency = triage's `stored_at` − ingest's `received_at` of each alert (ingest took it in → it is in its incident).\n\n");
         md.append("| phase | alerts accepted | stored | send s | offered alerts/s | stored alerts/s | p50 ms | p99 ms | max ms | incidents |\n");
@@ -232,5 +232,10 @@ public final class TriageBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
         System.out.println("Written to " + out);
+    }
+
+    /** The heap a service ran with (infra PackagedService's default unless the run set one). */
+    private static String heap(String service, String byDefault) {
+        return System.getProperty("otasuke.serviceHeap." + service, System.getProperty("otasuke.serviceHeap", byDefault));
     }
 }
