@@ -47,6 +47,8 @@ class DemoStoryTest extends BrowserTest {
         assertThat(claim).containsText("¥" + String.format(java.util.Locale.ROOT, "%,d", told.paidYen()));
         assertThat(claim.locator("ul.explanation")).containsText("ご負担いただく免責金額 5,000円 を差し引いて");
         assertThat(claim.locator("table.claim-lines")).containsText("作業費");
+        assertThat(claim.locator("table.claim-lines")).containsText("現地作業 115分（30分単位で4回分、1時間あたり8,000円）");
+        assertThat(claim.locator("table.claim-lines")).containsText("駐車場代：近くのコインパーキング");
         assertThat(claim.locator("table.claim-lines")).containsText("補償の対象です");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-insurance-ja.png")).setFullPage(true));
         page.context().close();

@@ -31,7 +31,9 @@ public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Sit
         return new JobView(j.id, j.incidentId, j.tenantId, j.title, new Site(j.siteAddress, j.siteLatitude, j.siteLongitude),
                 List.of(j.requiredSkills), j.urgency, j.deadline, j.status, j.engineerId, j.engineerName, j.plannedArrival,
                 j.acceptedAt, j.departedAt, j.arrivedAt, j.arrivedAt == null ? null : j.farFromSite, j.completedAt,
-                j.reportSummary, j.costLines, j.totalYen, j.cancelledReason(locale), j.category, tenantName,
+                j.reportSummary, j.costLines == null ? null : j.costLines.stream().map(l -> new CostLine(l.type(),
+                        l.description(locale), l.amountYen(), l.wording())).toList(),
+                j.totalYen, j.cancelledReason(locale), j.category, tenantName,
                 j.reportConfirmation == null ? null : j.reportConfirmation.confirmedBy(),
                 j.reportConfirmation == null ? null : j.reportConfirmation.checklist(), j.unassignableReason(locale));
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import jp.otasuke.common.events.CostLine;
-import jp.otasuke.common.events.Enums.CostType;
+import jp.otasuke.common.text.Languages;
 
 class CostsTest {
 
@@ -17,10 +17,22 @@ class CostsTest {
                 List.of(new VisitReport.Expense("PARKING", 800L, "Coin parking")));
         List<CostLine> lines = Costs.of(report, 8_000, 50);
 
-        assertEquals(new CostLine(CostType.LABOR, "On-site work, 61 min (3 × 30 min at 8000 yen/h)", 12_000), lines.get(0));
+        assertEquals("On-site work, 61 min (3 × 30 min at 8,000 yen/h)", lines.get(0).description());
+        assertEquals(12_000, lines.get(0).amountYen());
         assertEquals(617, lines.get(1).amountYen(), "12.34 km × 50 yen, rounded to the yen");
-        assertEquals(new CostLine(CostType.EXPENSE, "PARKING: Coin parking", 800), lines.get(2));
+        assertEquals("Parking: Coin parking", lines.get(2).description());
+        assertEquals(800, lines.get(2).amountYen());
         assertEquals(12_000 + 617 + 800, Costs.total(lines));
+    }
+
+    @Test
+    void theSmeReadsEachLineInJapanese() {
+        VisitReport report = new VisitReport("端末を隔離", 95, 8.4, List.of(new VisitReport.Expense("PARKING", 600L, "梅田の駐車場")));
+        List<CostLine> lines = Costs.of(report, 8_000, 50);
+        assertEquals("現地作業 95分（30分単位で4回分、1時間あたり8,000円）", lines.get(0).description(Languages.JAPANESE));
+        assertEquals("移動 8.4km（1kmあたり50円）", lines.get(1).description(Languages.JAPANESE));
+        assertEquals("駐車場代：梅田の駐車場", lines.get(2).description(Languages.JAPANESE));
+        assertEquals("On-site work, 95 min (4 × 30 min at 8,000 yen/h)", lines.get(0).description(Languages.ENGLISH));
     }
 
     @Test

@@ -165,7 +165,7 @@ public final class Story {
                 // the engineer writes for the SME, who reads it in the portal: in Japanese
                 "summary", "Webサーバーをネットワークから切り離してディスクを保全し、Strutsを更新してサービスを復旧しました",
                 "laborMinutes", 115, "travelKm", 6.5,
-                "expenses", List.of(Map.of("type", "PARKING", "amountYen", 900, "note", "Umeda coin parking")))));
+                "expenses", List.of(Map.of("type", "PARKING", "amountYen", 900, "note", "近くのコインパーキング")))));
         say.accept("   completed; cost lines " + done.get("costLines") + " = ¥" + done.get("totalYen").asLong());
 
         say.accept("7. The claim opens by itself; insurer-a reads it, approves the payable amount and pays");

@@ -83,7 +83,7 @@ public class ClaimOpening {
             Coverage.Evaluation nothing = Coverage.evaluate(new Coverage.Terms(java.util.Set.of(), 0, 0, 0), job.costLines(), 0);
             claim.status = ClaimStatus.NOT_COVERED;
             claim.lines = nothing.lines().stream().map(l -> new Coverage.Line(l.type(), l.description(), l.claimedYen(), 0,
-                    ClaimTexts.english(Sentence.of("line.no-policy")))).toList();
+                    ClaimTexts.english(Sentence.of("line.no-policy")), l.wording())).toList();
             claim.claimedTotalYen = nothing.claimedTotalYen();
             claim.notCovered(notCovered(job.tenantId(), lossDate));
         }

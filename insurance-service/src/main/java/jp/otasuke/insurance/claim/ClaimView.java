@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jp.otasuke.common.events.CostLine;
+import jp.otasuke.common.events.Enums.CostType;
 import jp.otasuke.common.text.Languages;
 import jp.otasuke.insurance.evidence.Evidence;
 
@@ -17,10 +19,14 @@ import jp.otasuke.insurance.evidence.Evidence;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClaimView(UUID id, String claimNumber, UUID policyId, String insurerId, UUID tenantId, UUID incidentId,
-        UUID jobId, ClaimStatus status, LocalDate lossDate, Instant reportedAt, List<Coverage.Line> lines,
+        UUID jobId, ClaimStatus status, LocalDate lossDate, Instant reportedAt, List<LineView> lines,
         long claimedTotalYen, long coveredYen, long payableYen, List<String> explanation, List<String> notCoveredReasons,
         Long approvedYen, Long paidYen, LocalDate paidOn, String paymentReference, String decisionReason, long version,
         Instant updatedAt, Evidence evidence) {
+
+    /** A claimed line as the API shows it: its words and why it is or is not paid, in the reader's language. */
+    public record LineView(CostType type, String description, long claimedYen, long coveredYen, String note) {
+    }
 
     /** In English: what insurers' systems and the webhooks read. */
     public static ClaimView of(Claim c) {
@@ -32,7 +38,8 @@ public record ClaimView(UUID id, String claimNumber, UUID policyId, String insur
                 : ClaimTexts.render(c.explanationSentences, locale);
         List<String> notCovered = c.notCoveredSentences == null ? List.of(c.notCoveredReasons)
                 : ClaimTexts.render(c.notCoveredSentences, locale);
-        List<Coverage.Line> lines = c.lines.stream().map(l -> new Coverage.Line(l.type(), l.description(), l.claimedYen(),
+        List<LineView> lines = c.lines.stream().map(l -> new LineView(l.type(),
+                l.wording() == null ? l.description() : l.wording().render(CostLine.TEXTS, locale), l.claimedYen(),
                 l.coveredYen(), ClaimTexts.lineNote(c, l, locale))).toList();
         return new ClaimView(c.id, c.claimNumber, c.policyId, c.insurerId, c.tenantId, c.incidentId, c.jobId, c.status,
                 c.lossDate, c.reportedAt, lines, c.claimedTotalYen, c.coveredYen, c.payableYen, explanation,

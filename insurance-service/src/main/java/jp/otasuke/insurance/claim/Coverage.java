@@ -15,8 +15,12 @@ import jp.otasuke.common.text.Sentence;
  */
 public final class Coverage {
 
-    /** One claimed line and how much of it the policy covers, with why. */
-    public record Line(CostType type, String description, long claimedYen, long coveredYen, String note) {
+    /** One claimed line and how much of it the policy covers, with why; {@code wording}: the line's own sentence. */
+    public record Line(CostType type, String description, long claimedYen, long coveredYen, String note, Sentence wording) {
+
+        public Line(CostType type, String description, long claimedYen, long coveredYen, String note) {
+            this(type, description, claimedYen, coveredYen, note, null);
+        }
     }
 
     /** The evaluation: the lines, the payable amount, and each step from the covered sum to it (texts/claim). */
@@ -41,7 +45,8 @@ public final class Coverage {
             claimedTotal += cost.amountYen();
             boolean isCovered = terms.coveredTypes().contains(cost.type());
             lines.add(new Line(cost.type(), cost.description(), cost.amountYen(), isCovered ? cost.amountYen() : 0,
-                    ClaimTexts.english(isCovered ? Sentence.of("line.covered") : Sentence.of("line.not-covered", "type", cost.type()))));
+                    ClaimTexts.english(isCovered ? Sentence.of("line.covered") : Sentence.of("line.not-covered", "type", cost.type())),
+                    cost.wording()));
             if (isCovered) {
                 covered += cost.amountYen();
             }
