@@ -66,6 +66,10 @@ class SmePortalTest extends BrowserTest {
         assertThat(page.locator(".contract .fee")).containsText("¥19,800");
         assertThat(page.locator(".contract .fee")).containsText("¥20,000");
         assertThat(page.locator(".certificate")).containsText(sme.name() + "は、サイバーセキュリティお助け隊サービス");
+        // its sensor, heard with the alerts it sent: live, with when it was last heard (Japan time)
+        Locator sensor = page.locator("ul.sensors li", new Page.LocatorOptions().setHasText("Suricata"));
+        assertThat(sensor.locator(".tag")).hasText("稼働中");
+        assertThat(sensor).containsText("最終通信: 20");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-contract-ja.png")));
 
         // English, for the page and for the services' own lines

@@ -31,7 +31,9 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
             PORTS.put(service, ports);
             // a short acknowledge clock for P4 and fast planning keep the browser tests brisk
             Map<String, String> env = switch (service.name()) {
-                case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(SYSLOG_PORT), "SYSLOG_HOST", "127.0.0.1");
+                // sightings written every second, so a page shows a sensor's last word soon after it spoke
+                case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(SYSLOG_PORT), "SYSLOG_HOST", "127.0.0.1",
+                        "SENSOR_SIGHTINGS_FLUSH_EVERY", "1s");
                 case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
                 default -> Map.of();
             };
