@@ -1,6 +1,5 @@
 package jp.otasuke.ingest.syslog;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,7 +135,7 @@ public class SyslogServer {
             // executor; an ordered one would queue every connection's batches behind each other (one context)
             socket.pause();
             vertx.executeBlocking(() -> {
-                deliver(address, frames, parser, () -> open[0] && running);
+                deliver(address, decoded(frames), parser, () -> open[0] && running);
                 return null;
             }, false).onComplete(done -> socket.resume());
         });
@@ -169,29 +168,29 @@ public class SyslogServer {
             }
             socket.pause();
             vertx.executeBlocking(() -> {
-                for (Run run : bySensor(frames, named)) {
-                    publish(run.sensor(), run.frames(), parser, () -> open[0] && running);
+                for (Run run : bySensor(decoded(frames), named)) {
+                    publish(run.sensor(), run.messages(), parser, () -> open[0] && running);
                 }
                 return null;
             }, false).onComplete(done -> socket.resume());
         });
     }
 
-    /** Consecutive frames of one sensor. */
-    private record Run(Sensor sensor, List<byte[]> frames) {
+    /** Consecutive messages of one sensor. */
+    private record Run(Sensor sensor, List<String> messages) {
     }
 
     /**
-     * The frames of a TLS batch in runs by the sensor each names (or the connection named last), in their order;
-     * frames naming no known sensor are dropped and counted.
+     * The messages of a TLS batch in runs by the sensor each names (or the connection named last), in their order;
+     * messages naming no known sensor are dropped and counted.
      */
-    private List<Run> bySensor(List<byte[]> frames, Sensor[] named) {
+    private List<Run> bySensor(List<String> messages, Sensor[] named) {
         List<Run> runs = new ArrayList<>();
         Map<String, Optional<Sensor>> keys = new HashMap<>();
         int unidentified = 0;
         int unknown = 0;
-        for (byte[] frame : frames) {
-            Optional<String> key = SyslogMessage.sensorKey(Lines.decode(frame, 0, frame.length));
+        for (String message : messages) {
+            Optional<String> key = SyslogMessage.sensorKey(message);
             if (key.isPresent()) {
                 Optional<Sensor> sensor = keys.computeIfAbsent(key.get(),
                         k -> QuarkusTransaction.requiringNew().call(() -> Sensor.byKey(k)));
@@ -207,7 +206,7 @@ public class SyslogServer {
             if (runs.isEmpty() || !runs.get(runs.size() - 1).sensor().id.equals(named[0].id)) {
                 runs.add(new Run(named[0], new ArrayList<>()));
             }
-            runs.get(runs.size() - 1).frames().add(frame);
+            runs.get(runs.size() - 1).messages().add(message);
         }
         if (unidentified > 0) {
             metrics.counter("otasuke.syslog.dropped", "reason", "unidentified").increment(unidentified);
@@ -220,34 +219,35 @@ public class SyslogServer {
 
     private void onDatagram(DatagramPacket packet) {
         String address = packet.sender().hostAddress();
-        List<byte[]> frames = new ArrayList<>();
-        for (Lines.NumberedLine line : Lines.split(packet.data().getBytes())) {
-            frames.add(line.text().getBytes(StandardCharsets.UTF_8));
-        }
+        List<String> messages = Lines.split(packet.data().getBytes()).stream().map(Lines.NumberedLine::text).toList();
         int[] tries = {0};
         vertx.executeBlocking(() -> {
-            deliver(address, frames, AlertFormat.AUTO.newParser(), () -> ++tries[0] < UDP_TRIES && running);
+            deliver(address, messages, AlertFormat.AUTO.newParser(), () -> ++tries[0] < UDP_TRIES && running);
             return null;
         }, false);
     }
 
+    /** Each frame once into text (UTF-8, else Shift_JIS): what the sensor's key is looked for in and what is parsed. */
+    private static List<String> decoded(List<byte[]> frames) {
+        return frames.stream().map(f -> Lines.decode(f, 0, f.length)).toList();
+    }
+
     /** One batch of a plain-port sender, known by its address; an unregistered address is dropped and counted. */
-    private void deliver(String address, List<byte[]> frames, LineParser parser, java.util.function.BooleanSupplier keepTrying) {
+    private void deliver(String address, List<String> messages, LineParser parser, java.util.function.BooleanSupplier keepTrying) {
         Optional<Sensor> sensor = sender(address);
         if (sensor.isEmpty()) {
-            metrics.counter("otasuke.syslog.dropped", "reason", "unknown-sender").increment(frames.size());
-            Log.debugf("Dropped %d syslog messages from unregistered sender %s", frames.size(), address);
+            metrics.counter("otasuke.syslog.dropped", "reason", "unknown-sender").increment(messages.size());
+            Log.debugf("Dropped %d syslog messages from unregistered sender %s", messages.size(), address);
             return;
         }
-        publish(sensor.get(), frames, parser, keepTrying);
+        publish(sensor.get(), messages, parser, keepTrying);
     }
 
     /** Parses and publishes one batch; retries while {@code keepTrying} says so, else drops and counts it. */
-    private void publish(Sensor sensor, List<byte[]> frames, LineParser parser, java.util.function.BooleanSupplier keepTrying) {
-        List<AlertIntake.Numbered> batch = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            String message = Lines.decode(frames.get(i), 0, frames.get(i).length);
-            batch.add(new AlertIntake.Numbered(i + 1, parser.parse(SyslogMessage.payload(message))));
+    private void publish(Sensor sensor, List<String> messages, LineParser parser, java.util.function.BooleanSupplier keepTrying) {
+        List<AlertIntake.Numbered> batch = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            batch.add(new AlertIntake.Numbered(i + 1, parser.parse(SyslogMessage.payload(messages.get(i)))));
         }
         while (true) {
             try {
@@ -255,8 +255,8 @@ public class SyslogServer {
                 return;
             } catch (AlertPublisher.KafkaUnavailable e) {
                 if (!keepTrying.getAsBoolean()) {
-                    metrics.counter("otasuke.syslog.dropped", "reason", "kafka-unavailable").increment(frames.size());
-                    Log.warnf("Dropped %d syslog messages of sensor %s: Kafka unavailable", frames.size(), sensor.id);
+                    metrics.counter("otasuke.syslog.dropped", "reason", "kafka-unavailable").increment(messages.size());
+                    Log.warnf("Dropped %d syslog messages of sensor %s: Kafka unavailable", messages.size(), sensor.id);
                     return;
                 }
                 Log.warnf("Kafka unavailable; holding sensor %s back and retrying", sensor.id);
