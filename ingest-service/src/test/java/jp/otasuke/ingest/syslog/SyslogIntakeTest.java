@@ -1,6 +1,5 @@
 package jp.otasuke.ingest.syslog;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,9 +94,7 @@ class SyslogIntakeTest {
     }
 
     private double droppedUnknown() {
-        String metrics = given().when().get(this.metrics).then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("otasuke_syslog_dropped_total") && l.contains("unknown-sender"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return SyslogMetrics.count(metrics, "otasuke_syslog_dropped_total", "unknown-sender");
     }
 
     private static void logger(String... args) throws Exception {

@@ -1,11 +1,9 @@
 package jp.otasuke.ingest.syslog;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -143,9 +141,7 @@ class SyslogTlsTest {
         return context;
     }
 
-    private double metric(String name, String reason) throws IOException {
-        String all = given().when().get(metrics).then().statusCode(200).extract().asString();
-        return all.lines().filter(l -> l.startsWith(name) && l.contains("\"" + reason + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    private double metric(String name, String reason) {
+        return SyslogMetrics.count(metrics, name, reason);
     }
 }
