@@ -32,7 +32,7 @@ class TopicProvisioningTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> names = admin.listTopics().names().get();
             for (String topic : List.of(Topics.ALERTS, Topics.CONSULTATIONS, Topics.TENANTS, Topics.INCIDENTS,
-                    Topics.DISPATCH, Topics.CLAIMS, Topics.SENSORS)) {
+                    Topics.DISPATCH, Topics.CLAIMS, Topics.SENSORS, Topics.NOTICES)) {
                 assertTrue(names.contains(topic), topic + " in " + names);
             }
             assertEquals(6, admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get().get(Topics.ALERTS)

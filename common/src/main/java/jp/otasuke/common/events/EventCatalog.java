@@ -22,6 +22,7 @@ public enum EventCatalog {
     INCIDENT_RESOLVED("otasuke.incident.resolved.v1", IncidentResolved.class, Topics.INCIDENTS),
     INCIDENT_CLOSED("otasuke.incident.closed.v1", IncidentClosed.class, Topics.INCIDENTS),
     INCIDENT_SLA_BREACHED("otasuke.incident.sla-breached.v1", IncidentSlaBreached.class, Topics.INCIDENTS),
+    INCIDENT_ANSWERED("otasuke.incident.answered.v1", IncidentAnswered.class, Topics.INCIDENTS),
     DISPATCH_JOB_CREATED("otasuke.dispatch.job-created.v1", DispatchJobCreated.class, Topics.DISPATCH),
     DISPATCH_JOB_ASSIGNED("otasuke.dispatch.job-assigned.v1", DispatchJobAssigned.class, Topics.DISPATCH),
     DISPATCH_JOB_ACCEPTED("otasuke.dispatch.job-accepted.v1", DispatchJobAccepted.class, Topics.DISPATCH),
@@ -36,7 +37,8 @@ public enum EventCatalog {
     CLAIM_PAID("otasuke.claim.paid.v1", ClaimPaid.class, Topics.CLAIMS),
     CLAIM_CLOSED("otasuke.claim.closed.v1", ClaimClosed.class, Topics.CLAIMS),
     SENSOR_SILENT("otasuke.sensor.silent.v1", SensorSilent.class, Topics.SENSORS),
-    SENSOR_SPOKE("otasuke.sensor.spoke.v1", SensorSpoke.class, Topics.SENSORS);
+    SENSOR_SPOKE("otasuke.sensor.spoke.v1", SensorSpoke.class, Topics.SENSORS),
+    NOTICE_SENT("otasuke.notice.sent.v1", NoticeSent.class, Topics.NOTICES);
 
     private static final Map<String, EventCatalog> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventCatalog::type, Function.identity()));

@@ -8,6 +8,9 @@ public interface IncidentStory extends OtasukeEvent {
 
     java.util.UUID incidentId();
 
+    /** The SME the incident concerns (the platform's own nil UUID for an operations incident). */
+    java.util.UUID tenantId();
+
     /** The incident itself, unless the event is about one of its jobs or claims. */
     @Override
     default String subjectId() {

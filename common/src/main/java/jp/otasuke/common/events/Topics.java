@@ -12,6 +12,8 @@ public final class Topics {
     public static final String CLAIMS = "otasuke.claims.v1";
     /** Sensors' health: a sensor fell silent, a silent sensor spoke again; keyed by sensor id. */
     public static final String SENSORS = "otasuke.sensors.v1";
+    /** Notices sent to people (notify-service), keyed by incident id: the timeline shows who was told. */
+    public static final String NOTICES = "otasuke.notices.v1";
 
     private Topics() {
     }

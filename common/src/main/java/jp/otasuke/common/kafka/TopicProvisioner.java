@@ -51,7 +51,8 @@ public class TopicProvisioner {
                 new NewTopic(Topics.INCIDENTS, partitions, (short) 1),
                 new NewTopic(Topics.DISPATCH, partitions, (short) 1),
                 new NewTopic(Topics.CLAIMS, partitions, (short) 1),
-                new NewTopic(Topics.SENSORS, partitions, (short) 1));
+                new NewTopic(Topics.SENSORS, partitions, (short) 1),
+                new NewTopic(Topics.NOTICES, partitions, (short) 1));
         // default.api.timeout.ms may not be below request.timeout.ms, or the client refuses to start
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,

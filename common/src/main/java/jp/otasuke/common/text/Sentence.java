@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +19,15 @@ import java.util.regex.Pattern;
  * <li>a time (a fact named {@code …At}, {@code eta} or {@code deadline}) in Asia/Tokyo, by the bundle's {@code time.pattern};</li>
  * <li>a date (a fact named {@code …On} or {@code …Date}) by {@code date.pattern};</li>
  * <li>a yen amount (a fact named {@code …Yen}) with thousands separators, by {@code yen.pattern};</li>
- * <li>a code with words of its own in the bundle ({@code <fact>.<value>}, e.g. {@code what.RANSOMWARE}) by those words;</li>
+ * <li>a code with words of its own ({@code <fact>.<value>}, e.g. {@code what.RANSOMWARE}) by those words: the bundle's
+ * own, else the platform's shared words ({@link #WORDS}, in otasuke-common);</li>
  * <li>anything else as it is.</li>
  * </ul>
  */
 public record Sentence(String key, Map<String, Object> facts) {
 
+    /** Words for codes that several services' texts use (alert categories). */
+    public static final String WORDS = "texts.words";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final Pattern FACT = Pattern.compile("\\{([A-Za-z]+)}");
     private static final ResourceBundle.Control EXACT_LANGUAGE = ResourceBundle.Control.getNoFallbackControl(
@@ -67,10 +69,11 @@ public record Sentence(String key, Map<String, Object> facts) {
         if (name.endsWith("Yen")) {
             return texts.getString("yen.pattern").replace("{amount}", String.format(Locale.ROOT, "%,d", ((Number) value).longValue()));
         }
-        try {
-            return texts.getString(name + "." + value);
-        } catch (MissingResourceException plainValue) {
-            return value.toString();
+        String code = name + "." + value;
+        if (texts.containsKey(code)) {
+            return texts.getString(code);
         }
+        ResourceBundle shared = ResourceBundle.getBundle(WORDS, locale, EXACT_LANGUAGE);
+        return shared.containsKey(code) ? shared.getString(code) : value.toString();
     }
 }

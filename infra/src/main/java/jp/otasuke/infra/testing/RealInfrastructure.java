@@ -9,7 +9,7 @@ import jp.otasuke.infra.postgres.PostgresServer;
 /**
  * Quarkus test resource: points a service at real Kafka, PostgreSQL and Keycloak servers started by
  * {@link TestServers} (no Docker, no in-memory stand-ins). Arguments: {@code database} (the service's
- * database name, recreated empty for each test run), {@code keycloak} ("false" to leave it out), {@code kafka} and
+ * database name, recreated empty for each test run), {@code keycloak} ("false" to leave it out), {@code mail} ("true": the mailer at the mail server), {@code kafka} and
  * {@code keycloakAdmin} ("unreachable" to point the service at a closed port).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -18,6 +18,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private boolean keycloak = true;
     private boolean kafkaUnreachable;
     private boolean keycloakAdminUnreachable;
+    private boolean mail;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -25,6 +26,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         keycloak = !"false".equals(initArgs.get("keycloak"));
         kafkaUnreachable = "unreachable".equals(initArgs.get("kafka"));
         keycloakAdminUnreachable = "unreachable".equals(initArgs.get("keycloakAdmin"));
+        mail = "true".equals(initArgs.get("mail"));
     }
 
     @Override
@@ -42,6 +44,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.keycloak.admin-client.server-url", keycloakAdminUnreachable
                     ? "http://127.0.0.1:" + jp.otasuke.infra.process.FreePorts.find()
                     : TestServers.keycloak().url());
+        }
+        if (mail) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(TestServers.mail().smtpPort()));
         }
         return config;
     }

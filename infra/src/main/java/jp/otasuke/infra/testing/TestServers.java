@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import jp.otasuke.infra.kafka.KafkaBroker;
 import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.mail.MailServer;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
@@ -22,6 +23,7 @@ public final class TestServers {
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
     private static KeycloakServer keycloak;
+    private static MailServer mail;
 
     private TestServers() {
     }
@@ -47,6 +49,14 @@ public final class TestServers {
         return keycloak;
     }
 
+    /** The mail server (SMTP and IMAP on random ports); a test may stop and start it again on the same ports. */
+    public static synchronized MailServer mail() {
+        if (mail == null) {
+            mail = MailServer.start(FreePorts.find(), FreePorts.find(), runDir().resolve("mail").resolve("mail.log"));
+        }
+        return mail;
+    }
+
     /** A fresh, empty database on the shared server. */
     public static String freshDatabase(String name) {
         postgres().dropDatabase(name);
@@ -69,6 +79,9 @@ public final class TestServers {
     }
 
     private static synchronized void stopAll() {
+        if (mail != null) {
+            mail.stop();
+        }
         if (keycloak != null) {
             keycloak.stop();
         }

@@ -1,5 +1,7 @@
 package jp.otasuke.insurance.webhook;
 
+import jp.otasuke.common.secrets.SecretBox;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

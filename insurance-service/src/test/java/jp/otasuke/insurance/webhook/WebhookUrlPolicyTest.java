@@ -1,5 +1,7 @@
 package jp.otasuke.insurance.webhook;
 
+import jp.otasuke.common.secrets.SecretBox;
+
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

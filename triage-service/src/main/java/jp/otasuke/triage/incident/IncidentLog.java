@@ -12,6 +12,7 @@ import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.IncidentOpened;
 import jp.otasuke.common.events.IncidentResolved;
 import jp.otasuke.common.events.IncidentSlaBreached;
+import jp.otasuke.common.events.IncidentAnswered;
 import jp.otasuke.common.events.IncidentUpdated;
 import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
@@ -82,6 +83,7 @@ public class IncidentLog {
             TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", "Answer to customer: " + text,
                     CustomerLine.of("comment", "text", text), by);
             updated(i, at); // the SME's page shows the answer as it comes (web's live notices follow the events)
+            outbox.publish(new IncidentAnswered(UUID.randomUUID(), at, i.id, i.tenantId, i.kind, by, text)); // a notice tells the SME
         } else {
             TimelineEntry.internal(UUID.randomUUID(), i.id, at, "comment", text, by);
         }

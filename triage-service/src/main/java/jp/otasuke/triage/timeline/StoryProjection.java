@@ -26,11 +26,12 @@ import jp.otasuke.common.events.DispatchJobDeclined;
 import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.events.IncidentStory;
+import jp.otasuke.common.events.NoticeSent;
 import jp.otasuke.common.inbox.Inbox;
 import jp.otasuke.triage.incident.Incident;
 
 /**
- * The rest of an incident's story, told by dispatch and insurance: each of their events becomes a timeline
+ * The rest of an incident's story, told by dispatch, insurance and notify: each of their events becomes a timeline
  * entry (its id is the event's, applied once through the inbox) and moves the incident's job and claim
  * status, so the queue and the SME see the engineer's ETA and the claim without asking other services.
  */
@@ -56,6 +57,13 @@ public class StoryProjection {
     @Incoming("claims")
     @Blocking
     public void claims(ConsumerRecords<String, byte[]> records) {
+        applier.apply(records, IncidentStory.class, this::applyAll);
+    }
+
+    /** Who was told (notify-service): the SOC sees every notice, the SME only those sent to it. */
+    @Incoming("notices")
+    @Blocking
+    public void notices(ConsumerRecords<String, byte[]> records) {
         applier.apply(records, IncidentStory.class, this::applyAll);
     }
 
@@ -120,6 +128,11 @@ public class StoryProjection {
             claim(incident, e.claimId(), "PAID");
             entry(e, "claim.paid", "Claim " + e.claimNumber() + " paid: " + e.paidYen() + " yen (" + e.paymentReference() + ")",
                     CustomerLine.of("claim.paid", "paidYen", e.paidYen()));
+        } else if (event instanceof NoticeSent e) {
+            String summary = "Told " + e.recipient() + " (" + e.audience() + ") by " + e.channel() + ": " + e.about();
+            entry(e, "notice.sent", summary, "SME".equals(e.audience())
+                    ? CustomerLine.of("notice.sent", "channel", e.channel(), "recipient", e.recipient())
+                    : null);
         } else if (event instanceof ClaimClosed e) {
             claim(incident, e.claimId(), e.status());
             entry(e, "claim.closed", "Claim " + e.claimNumber() + " closed", CustomerLine.of("claim.closed"));

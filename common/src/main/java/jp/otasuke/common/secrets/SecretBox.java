@@ -1,4 +1,4 @@
-package jp.otasuke.insurance.webhook;
+package jp.otasuke.common.secrets;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps webhook secrets encrypted at rest (AES-256-GCM, key from {@code WEBHOOK_SECRET_KEY}). A signing secret
- * must be read back to sign, so unlike passwords and API keys it cannot be stored as a hash.
+ * Keeps secrets that must be read back encrypted at rest (AES-256-GCM, the key from {@code otasuke.secret-box.key},
+ * which each service that uses it sets from an environment variable): an insurer's webhook signing secret, a
+ * person's chat webhook address. Unlike passwords and API keys they cannot be stored as a hash.
  */
 @ApplicationScoped
 public class SecretBox {
@@ -25,7 +26,7 @@ public class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
-    SecretBox(@ConfigProperty(name = "otasuke.webhooks.secret-key") String keyMaterial) {
+    SecretBox(@ConfigProperty(name = "otasuke.secret-box.key") String keyMaterial) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyMaterial.getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(digest, "AES");
@@ -54,7 +55,7 @@ public class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
             return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt a webhook secret (was WEBHOOK_SECRET_KEY changed?)", e);
+            throw new IllegalStateException("cannot decrypt a sealed secret (was the service's secret key changed?)", e);
         }
     }
 }

@@ -1,0 +1,166 @@
+package jp.otasuke.notify.oncall;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import jp.otasuke.common.http.PublicLinks;
+import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.security.Caller;
+import jp.otasuke.common.security.Roles;
+import jp.otasuke.notify.people.People;
+
+/**
+ * The SOC's on-call schedule: a weekly rotation of soc-operators with overrides, kept by platform-admin; the SOC
+ * reads who is on call now and next.
+ */
+@Path("/api/v1/on-call")
+@Produces(MediaType.APPLICATION_JSON)
+public class OnCallResource {
+
+    public record RotationRequest(@NotNull @Size(min = 1, max = 50) List<@NotBlank String> members, @NotBlank String startsAt,
+            @Min(1) @Max(28) Integer turnDays) {
+    }
+
+    public record OverrideRequest(@NotBlank String username, @NotBlank String startsAt, @NotBlank String endsAt) {
+    }
+
+    public record OverrideView(UUID id, String username, Instant startsAt, Instant endsAt, String createdBy) {
+        static OverrideView of(OnCallOverride o) {
+            return new OverrideView(o.id, o.username, o.startsAt, o.endsAt, o.createdBy);
+        }
+    }
+
+    public record RotationView(List<String> members, Instant startsAt, int turnDays, String updatedBy, Instant updatedAt) {
+    }
+
+    /** {@code onCallNow} is null when nobody is on call (no rotation and no override). */
+    public record Schedule(String onCallNow, Instant turnEndsAt, RotationView rotation, List<OverrideView> overrides) {
+    }
+
+    private final Caller caller;
+    private final People people;
+    private final OnCall onCall;
+    private final PublicLinks links;
+
+    OnCallResource(Caller caller, People people, OnCall onCall, PublicLinks links) {
+        this.caller = caller;
+        this.people = people;
+        this.onCall = onCall;
+        this.links = links;
+    }
+
+    /** Who is on call now, the rotation, and the overrides not yet over. */
+    @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR})
+    public Schedule schedule() {
+        Instant now = Instant.now();
+        Rotation rotation = Rotation.current().orElse(null);
+        List<OverrideView> overrides = OnCallOverride.<OnCallOverride>list("endsAt > ?1 order by startsAt", now).stream()
+                .map(OverrideView::of).toList();
+        return new Schedule(onCall.at(now).orElse(null), rotation == null ? null : rotation.turnEndsAfter(now),
+                rotation == null ? null : new RotationView(rotation.members, rotation.startsAt, rotation.turnDays,
+                        rotation.updatedBy, rotation.updatedAt), overrides);
+    }
+
+    /** Replaces the rotation; every member must be a soc-operator. */
+    @PUT
+    @Path("/rotation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Transactional
+    public Schedule rotation(@Valid @NotNull RotationRequest request) {
+        Set<String> operators = operators();
+        for (String member : request.members()) {
+            if (!operators.contains(member)) {
+                throw ProblemException.badField("members", member + " is not a SOC operator");
+            }
+        }
+        if (Set.copyOf(request.members()).size() != request.members().size()) {
+            throw ProblemException.badField("members", "a member is named twice");
+        }
+        Rotation rotation = Rotation.current().orElseGet(Rotation::new);
+        rotation.members = List.copyOf(request.members());
+        rotation.startsAt = instant("startsAt", request.startsAt());
+        rotation.turnDays = request.turnDays() == null ? 7 : request.turnDays();
+        rotation.updatedBy = caller.username();
+        rotation.updatedAt = Instant.now();
+        if (!rotation.isPersistent()) {
+            rotation.persist();
+        }
+        return schedule();
+    }
+
+    /** 201: someone on call instead of the rotation from startsAt until endsAt. */
+    @POST
+    @Path("/overrides")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Transactional
+    public Response override(@Valid @NotNull OverrideRequest request) {
+        if (!operators().contains(request.username())) {
+            throw ProblemException.badField("username", request.username() + " is not a SOC operator");
+        }
+        OnCallOverride o = new OnCallOverride();
+        o.id = UUID.randomUUID();
+        o.username = request.username();
+        o.startsAt = instant("startsAt", request.startsAt());
+        o.endsAt = instant("endsAt", request.endsAt());
+        if (!o.endsAt.isAfter(o.startsAt)) {
+            throw ProblemException.badField("endsAt", "endsAt must be after startsAt");
+        }
+        o.createdBy = caller.username();
+        o.createdAt = Instant.now();
+        o.persist();
+        return links.created("/api/v1/on-call/overrides/" + o.id).entity(OverrideView.of(o)).build();
+    }
+
+    @DELETE
+    @Path("/overrides/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Transactional
+    public void removeOverride(@PathParam("id") UUID id) {
+        if (!OnCallOverride.deleteById(id)) {
+            throw ProblemException.notFound("override " + id);
+        }
+    }
+
+    private Set<String> operators() {
+        try {
+            return people.socOperators();
+        } catch (People.Unreachable e) {
+            throw new ProblemException(503, "Keycloak unavailable", "The SOC operators cannot be checked now; try again shortly")
+                    .withHeader("Retry-After", "10");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, field + " is a time with its offset, e.g. 2026-12-07T09:00:00+09:00");
+        }
+    }
+}
