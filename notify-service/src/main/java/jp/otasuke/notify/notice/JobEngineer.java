@@ -33,6 +33,8 @@ public class JobEngineer extends PanacheEntityBase {
         if (row == null) {
             row = new JobEngineer();
             row.jobId = jobId;
+            row.engineerId = engineerId;
+            row.updatedAt = at;
             row.persist();
         }
         row.engineerId = engineerId;

@@ -33,10 +33,10 @@ public class TenantContact extends PanacheEntityBase {
         if (contact != null && contact.updatedAt.isAfter(event.occurredAt())) {
             return;
         }
-        if (contact == null) {
+        boolean first = contact == null;
+        if (first) {
             contact = new TenantContact();
             contact.tenantId = event.tenantId();
-            contact.persist();
         }
         contact.name = event.name();
         contact.contactEmail = event.contactEmail();
@@ -45,5 +45,8 @@ public class TenantContact extends PanacheEntityBase {
                         .filter(java.util.Objects::nonNull).toList());
         contact.active = event.active();
         contact.updatedAt = event.occurredAt();
+        if (first) {
+            contact.persist();
+        }
     }
 }
