@@ -33,6 +33,8 @@ public class NoticeWorker {
 
     private static final int BATCH = 20;
     static final String UNDELIVERABLE = "UNDELIVERABLE";
+    /** How long a notice waits for its tenant to appear on the tenants topic, which another consumer reads. */
+    private static final Duration TENANT_PATIENCE = Duration.ofHours(24);
 
     private final People people;
     private final Mails mails;
@@ -85,6 +87,10 @@ public class NoticeWorker {
 
     private void send(Notice notice) {
         Instant now = Instant.now();
+        if (waitsForItsTenant(notice, now)) {
+            retry(notice, "the tenant is not known yet (the tenants topic is read by another consumer)");
+            return;
+        }
         Optional<Reader> reader;
         try {
             reader = reader(notice);
@@ -134,6 +140,12 @@ public class NoticeWorker {
         } else {
             retry(notice, failure);
         }
+    }
+
+    /** A new tenant's first notice may be consumed before its tenant record: it waits rather than reaching nobody. */
+    private static boolean waitsForItsTenant(Notice notice, Instant now) {
+        return Notice.RecipientKind.TENANT.name().equals(notice.recipientKind) && notice.createdAt.isAfter(now.minus(TENANT_PATIENCE))
+                && TenantContact.findById(UUID.fromString(notice.recipient)) == null;
     }
 
     private void retry(Notice notice, String why) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.otasuke.common.events.ClaimPaid;
+import jp.otasuke.common.events.DispatchJobArrived;
 import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.events.TenantUpserted;
@@ -22,7 +25,7 @@ import jp.otasuke.infra.mail.Mailbox;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.TestServers;
 
-/** The SME learns by e-mail, in Japanese, from the real mail server, that the engineer is on the way. */
+/** The SME learns by e-mail, in Japanese, read back from the real mail server: the engineer on the way, the claim paid. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "notify"),
         @ResourceArg(name = "mail", value = "true")})
@@ -47,5 +50,60 @@ class SmeNoticesTest {
         assertTrue(mail.text().contains("エンジニアの佐藤 健二が御社に向かっています"), mail.text());
         assertTrue(mail.text().contains("/my/#/incidents/" + enRoute.incidentId()), mail.text());
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailbox.read().size() == 1);
+    }
+
+    @Test
+    void theSmeIsToldTheAmountTheInsurerPaid() {
+        Contact sme = sme("嵯峨野印刷");
+        ClaimPaid paid = new ClaimPaid(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "CLM-2026-0042", UUID.randomUUID(),
+                sme.tenant(), "insurer-a", 138_600, LocalDate.parse("2026-12-04"), "PAY-778");
+        EventTopics.publish(paid);
+
+        Mailbox.Mail mail = await().atMost(Duration.ofSeconds(60)).until(sme.mailbox()::read, m -> !m.isEmpty()).get(0);
+        assertEquals("【お助け隊】保険金 138,600円 が支払われました", mail.subject());
+        assertTrue(mail.text().contains("保険会社から 138,600円 が支払われました（請求番号 CLM-2026-0042、支払日 2026年12月4日）"),
+                mail.text());
+    }
+
+    @Test
+    void noticesWrittenWhileTheMailServerIsDownAllArriveOnceWhenItReturns() {
+        Contact sme = sme("伏見酒造");
+        UUID incident = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        TestServers.mail().stop();
+        try {
+            EventTopics.publish(new DispatchJobEnRoute(UUID.randomUUID(), Instant.now(), job, incident, sme.tenant(), UUID.randomUUID(),
+                    "田中 一郎", Instant.parse("2026-12-05T01:00:00Z")));
+            EventTopics.publish(new DispatchJobArrived(UUID.randomUUID(), Instant.now(), job, incident, sme.tenant(), UUID.randomUUID(),
+                    Instant.parse("2026-12-05T00:55:00Z"), false));
+            EventTopics.publish(new ClaimPaid(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "CLM-2026-0043", incident,
+                    sme.tenant(), "insurer-a", 52_800, LocalDate.parse("2026-12-05"), "PAY-779"));
+            // long enough for every notice to fail and be retried several times (test backoff: 0.3 s doubling to 2 s)
+            await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        } finally {
+            TestServers.mail().start();
+        }
+
+        List<String> expected = List.of("【お助け隊】エンジニアがそちらに向かっています（12月5日 10:00ごろ到着予定）",
+                "【お助け隊】エンジニアが到着しました", "【お助け隊】保険金 52,800円 が支払われました");
+        await().atMost(Duration.ofSeconds(60)).until(() -> subjects(sme), s -> s.size() >= expected.size());
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> subjects(sme).size() == expected.size());
+        assertEquals(expected.stream().sorted().toList(), subjects(sme).stream().sorted().toList());
+    }
+
+    private record Contact(UUID tenant, Mailbox mailbox) {
+    }
+
+    /** A tenant of its own, with the contact address its mails go to. */
+    private static Contact sme(String name) {
+        UUID tenant = UUID.randomUUID();
+        String address = "owner-" + tenant.toString().substring(0, 8) + "@sme.example";
+        EventTopics.publish(new TenantUpserted(UUID.randomUUID(), Instant.now(), tenant, name, "manufacturing", address,
+                "075-000-0000", new Site("612-0000", "京都府", "京都市伏見区", 34.93, 135.76), null, true));
+        return new Contact(tenant, new Mailbox(TestServers.mail().imapPort(), address));
+    }
+
+    private static List<String> subjects(Contact sme) {
+        return sme.mailbox().read().stream().map(Mailbox.Mail::subject).toList();
     }
 }
