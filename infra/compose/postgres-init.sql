@@ -3,3 +3,4 @@ create database ingest;
 create database triage;
 create database dispatch;
 create database insurance;
+create database notify;

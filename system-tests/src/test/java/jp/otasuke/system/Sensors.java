@@ -27,11 +27,13 @@ final class Sensors {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final UUID tenantId;
+    final String name;
     final String key;
     private final String ingest;
 
-    private Sensors(UUID tenantId, String key, String ingest) {
+    private Sensors(UUID tenantId, String name, String key, String ingest) {
         this.tenantId = tenantId;
+        this.name = name;
         this.key = key;
         this.ingest = ingest;
     }
@@ -44,7 +46,8 @@ final class Sensors {
     static Sensors onboard(String ingest, Integer expectedEverySeconds) throws Exception {
         String admin = Tokens.forUser(TestServers.keycloak().realmUrl(), "ops-admin");
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        JsonNode tenant = post(ingest + "/api/v1/tenants", admin, Map.of("name", "Fault SME " + unique,
+        String name = "Fault SME " + unique;
+        JsonNode tenant = post(ingest + "/api/v1/tenants", admin, Map.of("name", name,
                 "contactEmail", "it-" + unique + "@example.jp",
                 "site", Map.of("postalCode", "100-0001", "prefecture", "東京都", "address", "千代田区千代田1-1",
                         "latitude", 35.6852, "longitude", 139.7528),
@@ -56,7 +59,7 @@ final class Sensors {
             registration.put("expectedEverySeconds", expectedEverySeconds);
         }
         JsonNode sensor = post(ingest + "/api/v1/tenants/" + tenantId + "/sensors", admin, registration);
-        return new Sensors(tenantId, sensor.get("apiKey").asText(), ingest);
+        return new Sensors(tenantId, name, sensor.get("apiKey").asText(), ingest);
     }
 
     /** Sends one alert; true when ingest accepted it. */

@@ -19,8 +19,8 @@ import jp.otasuke.infra.story.Story;
 import jp.otasuke.infra.testing.TestServers;
 
 /**
- * The platform the system tests run against: real Kafka, PostgreSQL and Keycloak ({@link TestServers}, random
- * ports) and the four packaged services as separate processes (started as the launcher starts them), shared by
+ * The platform the system tests run against: real Kafka, PostgreSQL, Keycloak and a mail server ({@link TestServers},
+ * random ports) and the five packaged services as separate processes (started as the launcher starts them), shared by
  * the test classes of the run and stopped when the JVM exits. Logs in {@code system-tests/target/system-logs/}.
  */
 final class SystemPlatform {
@@ -47,6 +47,7 @@ final class SystemPlatform {
         TestServers.postgres();
         TestServers.kafka();
         TestServers.keycloak();
+        TestServers.mail();
         for (PackagedService service : PackagedService.ALL) {
             ports.put(service, ServicePorts.random());
             start(service);
@@ -60,9 +61,13 @@ final class SystemPlatform {
             case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "SYSLOG_HOST", "127.0.0.1",
                     "SENSOR_GRACE", "1s", "SENSOR_SIGHTINGS_FLUSH_EVERY", "1s", "SENSOR_WATCH_EVERY", "1s");
             // P4 acknowledge clock short enough for FaultsTest to let it run out while triage is down
-            case "triage-service" -> Map.of("ACK_DUE_P4", "PT15S", "SLA_CHECK_EVERY", "2s");
+            // P1 one short enough for OnCallEscalationTest to see an escalation run its course across a notify restart
+            case "triage-service" -> Map.of("ACK_DUE_P4", "PT15S", "ACK_DUE_P1", "PT60S", "SLA_CHECK_EVERY", "2s");
             case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
             case "insurance-service" -> Map.of("WEBHOOK_FIRST_RETRY", "PT0.5S", "WEBHOOK_POLL", "PT0.5S");
+            // notices to the test mail server, escalation clocks looked at every second
+            case "notify-service" -> Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(TestServers.mail().smtpPort()),
+                    "NOTICE_POLL", "PT0.5S", "NOTICE_FIRST_RETRY", "PT0.5S", "ESCALATION_WATCH_EVERY", "1s");
             default -> Map.of();
         };
         running.put(service, service.start(root, ports.get(service), TestServers.postgres(), TestServers.kafka(),
@@ -89,7 +94,7 @@ final class SystemPlatform {
 
     Story.Endpoints endpoints() {
         return new Story.Endpoints(url(PackagedService.INGEST), url(PackagedService.TRIAGE), url(PackagedService.DISPATCH),
-                url(PackagedService.INSURANCE), TestServers.keycloak().realmUrl(), "127.0.0.1", syslogPort);
+                url(PackagedService.INSURANCE), url(PackagedService.NOTIFY), TestServers.keycloak().realmUrl(), "127.0.0.1", syslogPort);
     }
 
     /** One number from a service's own database, e.g. how many alerts reached triage. */

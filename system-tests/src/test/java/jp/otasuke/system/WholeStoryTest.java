@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import jp.otasuke.infra.mail.Mailbox;
 import jp.otasuke.infra.story.Story;
 import jp.otasuke.infra.testing.Tokens;
 import jp.otasuke.infra.testing.TestServers;
 
 /**
  * The whole story on the packaged services, with real tokens: from real sensor lines to a paid claim, as the
- * administrator, the SOC, the engineer, the insurer and the SME live it — and what each must not see.
+ * administrator, the SOC, the engineer, the insurer and the SME live it (the SME and the engineer also by mail) — and
+ * what each must not see.
  */
 class WholeStoryTest {
 
@@ -84,6 +86,25 @@ class WholeStoryTest {
             assertEquals(200, incident.statusCode());
             assertTrue(incident.body().contains("\"claim\":{\"claimId\":\"" + told.claimId() + "\",\"status\":\"PAID\"}"),
                     incident.body());
+
+            // the SME was told by mail, in Japanese, each step once; the engineer of the new job
+            Mailbox smeMail = new Mailbox(TestServers.mail().imapPort(), told.smeContactEmail());
+            String paid = "【お助け隊】保険金 " + String.format(java.util.Locale.ROOT, "%,d", told.paidYen()) + "円 が支払われました";
+            List<String> smeSubjects = awaitSubjects(smeMail, paid);
+            for (String expected : List.of("【お助け隊】エンジニアがそちらに向かっています", "【お助け隊】エンジニアが到着しました",
+                    "【お助け隊】現地での作業が終わりました", paid)) {
+                assertEquals(1, smeSubjects.stream().filter(s -> s.startsWith(expected)).count(), expected + " once in " + smeSubjects);
+            }
+            assertEquals(smeSubjects.size(), smeSubjects.stream().distinct().count(), "nothing told twice: " + smeSubjects);
+            assertTrue(awaitSubjects(new Mailbox(TestServers.mail().imapPort(), told.engineerUser()), "【出動】").stream()
+                    .anyMatch(s -> s.startsWith("【出動】Osaka Seimitsu")));
+            // soc-1, on call, was told of the P1 once; acknowledged in time, it was not escalated
+            List<String> onCall = new Mailbox(TestServers.mail().imapPort(), "soc-1@otasuke.example").read().stream()
+                    .map(Mailbox.Mail::subject).filter(s -> s.startsWith("[P1]") && s.endsWith("：" + told.smeName())).toList();
+            assertEquals(List.of("[P1] 新しいインシデント：" + told.smeName()), onCall);
+            // and the SME reads on its incident's timeline that it was told
+            String smeTimeline = get(platform.endpoints().triage() + "/api/v1/incidents/" + told.incidentId() + "/timeline", sme).body();
+            assertTrue(smeTimeline.contains(told.smeContactEmail() + " 宛てにメールでお知らせしました。"), smeTimeline);
         } finally {
             insurerSystem.stop(0);
         }
@@ -93,6 +114,18 @@ class WholeStoryTest {
         for (int i = 0; i < 120 && webhooks.size() < count; i++) {
             Thread.sleep(500);
         }
+    }
+
+    /** The subjects in a mailbox once one of them starts with {@code awaited} (two minutes at most). */
+    private static List<String> awaitSubjects(Mailbox mailbox, String awaited) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            List<String> subjects = mailbox.read().stream().map(Mailbox.Mail::subject).toList();
+            if (subjects.stream().anyMatch(s -> s.startsWith(awaited))) {
+                return subjects;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(mailbox.address() + " never received \"" + awaited + "…\": " + mailbox.read());
     }
 
     private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
+import jp.otasuke.common.inbox.Inbox;
 
 /**
  * Applies a batch of consumed records in one transaction, which is what lets a consumer keep up with
@@ -36,12 +37,14 @@ import jp.otasuke.common.events.OtasukeEvent;
 public class BatchApplier {
 
     private final DeadLetters deadLetters;
+    private final Inbox inbox;
     private final String group;
     private volatile boolean stopping;
 
     /** Every service consumes as the consumer group named after itself. */
-    BatchApplier(DeadLetters deadLetters, @ConfigProperty(name = "quarkus.application.name") String group) {
+    BatchApplier(DeadLetters deadLetters, Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String group) {
         this.deadLetters = deadLetters;
+        this.inbox = inbox;
         this.group = group;
     }
 
@@ -71,6 +74,15 @@ public class BatchApplier {
                 applyAlone(one, effect);
             }
         }
+    }
+
+    /**
+     * {@link #apply} for an effect that is not idempotent by itself (a notice, a timeline line): each event is applied
+     * once per consumer, recorded in the inbox in the batch's transaction.
+     */
+    public <E extends OtasukeEvent> void applyEachOnce(Iterable<ConsumerRecord<String, byte[]>> records, Class<E> type,
+            Consumer<E> effect) {
+        apply(records, type, events -> events.stream().filter(event -> inbox.firstTime(group, event.eventId())).forEach(effect));
     }
 
     private <E extends OtasukeEvent> Optional<E> read(ConsumerRecord<String, byte[]> record, Class<E> type) {

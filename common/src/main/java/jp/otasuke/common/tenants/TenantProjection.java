@@ -3,14 +3,12 @@ package jp.otasuke.common.tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jp.otasuke.common.consumer.BatchApplier;
 import jp.otasuke.common.events.TenantUpserted;
-import jp.otasuke.common.inbox.Inbox;
 
 /**
  * Keeps {@link KnownTenant} up to date from the compacted tenants topic. A service turns it on with the
@@ -22,20 +20,14 @@ import jp.otasuke.common.inbox.Inbox;
 public class TenantProjection {
 
     private final BatchApplier applier;
-    private final Inbox inbox;
-    private final String consumer;
 
-    TenantProjection(BatchApplier applier, Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    TenantProjection(BatchApplier applier) {
         this.applier = applier;
-        this.inbox = inbox;
-        this.consumer = consumer;
     }
 
     @Incoming("tenants")
     @Blocking
     public void on(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, TenantUpserted.class, tenants -> tenants.stream()
-                .filter(tenant -> inbox.firstTime(consumer, tenant.eventId()))
-                .forEach(KnownTenant::apply));
+        applier.applyEachOnce(records, TenantUpserted.class, KnownTenant::apply);
     }
 }

@@ -11,18 +11,21 @@ import java.util.concurrent.CountDownLatch;
 
 import jp.otasuke.infra.kafka.KafkaBroker;
 import jp.otasuke.infra.keycloak.KeycloakServer;
+import jp.otasuke.infra.mail.MailServer;
+import jp.otasuke.infra.mail.Mailbox;
 import jp.otasuke.infra.platform.PackagedService;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.Directories;
 import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.process.Wait;
 import jp.otasuke.infra.story.Story;
 import jp.otasuke.infra.story.WebhookPrinter;
 import jp.otasuke.infra.tls.LocalCertificate;
 
 /**
- * Starts the whole platform on this machine: PostgreSQL, Kafka and Keycloak (the same components the
- * tests use), then the four packaged services, waits until each is ready, prints where everything is,
+ * Starts the whole platform on this machine: PostgreSQL, Kafka, Keycloak and a mail server (the same components the
+ * tests use), then the five packaged services and web, waits until each is ready, prints where everything is,
  * and on Ctrl-C / SIGTERM stops all it started. Data stays in {@code .otasuke/} between runs;
  * {@code --clean} wipes it first.
  */
@@ -35,6 +38,7 @@ public final class Launcher {
     private final List<AutoCloseable> started = new ArrayList<>();
     private String keycloakRealm;
     private LocalCertificate syslogTls;
+    private MailServer mail;
 
     private Launcher(Path root, Path home) {
         this.root = root;
@@ -77,6 +81,8 @@ public final class Launcher {
         int pgPort = port("OTASUKE_PG_PORT", 15432);
         int kafkaPort = port("OTASUKE_KAFKA_PORT", 9092);
         int keycloakPort = port("OTASUKE_KEYCLOAK_PORT", 8180);
+        int smtpPort = port("OTASUKE_SMTP_PORT", 3025);
+        int imapPort = port("OTASUKE_IMAP_PORT", 3143);
         for (PackagedService s : SERVICES) {
             requireFree(s.defaultPort(), s.name());
             s.requireJar(root);
@@ -97,6 +103,10 @@ public final class Launcher {
         KeycloakServer keycloak = KeycloakServer.start(home.resolve("keycloak"), keycloakPort, System.out::println);
         started.add(keycloak);
 
+        step("Mail server (GreenMail) on SMTP " + smtpPort + " and IMAP " + imapPort);
+        mail = MailServer.start(smtpPort, imapPort, home.resolve("logs").resolve("mail.log"));
+        started.add(mail);
+
         step("Services " + SERVICES.stream().map(PackagedService::name).toList());
         List<ChildProcess> services = new ArrayList<>();
         syslogTls = LocalCertificate.in(home.resolve("tls"));
@@ -105,6 +115,9 @@ public final class Launcher {
             if (s == PackagedService.INGEST) {
                 env.putAll(Map.of("SYSLOG_TLS_CERT", syslogTls.certificate().toString(),
                         "SYSLOG_TLS_KEY", syslogTls.privateKey().toString()));
+            }
+            if (s == PackagedService.NOTIFY) {
+                env.putAll(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(smtpPort)));
             }
             ChildProcess process = s.start(root, s.defaultPorts(), postgres, kafka, keycloak,
                     home.resolve("logs").resolve(s.name() + ".log"), env);
@@ -141,6 +154,8 @@ public final class Launcher {
         System.out.println("  Syslog intake      TCP and UDP on port 5514 (senders registered by source address)");
         System.out.println("  Syslog over TLS    TCP port 6514 (RFC 5425; a sensor names itself with [otasuke@32473 key=\"osk_…\"];"
                 + " local certificate " + syslogTls.certificate() + ")");
+        System.out.println("  Mail server        SMTP localhost:" + mail.smtpPort() + ", IMAP localhost:" + mail.imapPort()
+                + "   (every notice the platform sends; a mailbox's login is its address, any password)");
         System.out.println("  Keycloak           " + keycloak.url() + "   (admin console: user " + KeycloakServer.ADMIN_USER
                 + ", password in " + keycloak.adminPasswordFile() + ")");
         System.out.println("  Kafka              " + kafka.bootstrapServers());
@@ -157,7 +172,7 @@ public final class Launcher {
     private void playDemo() {
         System.out.println("\n▶ Demo: one incident from the first alert to the paid claim\n");
         Story.Endpoints endpoints = new Story.Endpoints("http://localhost:8081", "http://localhost:8082",
-                "http://localhost:8083", "http://localhost:8084", keycloakRealm, "127.0.0.1", 5514);
+                "http://localhost:8083", "http://localhost:8084", "http://localhost:8085", keycloakRealm, "127.0.0.1", 5514);
         WebhookPrinter insurer = new WebhookPrinter(System.out::println);
         started.add(insurer);
         try {
@@ -170,6 +185,7 @@ public final class Launcher {
                     + " is done; ask for an engineer on another incident in the console and it arrives there)");
             System.out.println("  ▶ The SME's page: http://localhost:" + PackagedService.WEB.defaultPort() + "/my/ as " + told.smeUser()
                     + " / " + told.smePassword() + " (the demo incident's whole story, in Japanese)");
+            printMails(told);
             System.out.println("  SOC:     http://localhost:8082/q/swagger-ui  (soc-1 / soc-1)  incident " + told.incidentId());
             System.out.println("  Engineer http://localhost:8083/q/swagger-ui  (" + told.engineerUser() + " / " + told.smePassword()
                     + ")  job " + told.jobId());
@@ -179,6 +195,29 @@ public final class Launcher {
         } catch (RuntimeException e) {
             System.err.println("\nThe demo stopped: " + e.getMessage() + "\n(the platform keeps running; logs in "
                     + home.resolve("logs") + ")");
+        }
+    }
+
+    /**
+     * The mails the story caused, as the SME and the engineer find them in their inboxes. The claim-paid mail is the
+     * last; notify sends it a moment after the payment, so it is waited for (a while, not forever).
+     */
+    private void printMails(Story.Told told) {
+        Mailbox sme = new Mailbox(mail.imapPort(), told.smeContactEmail());
+        Mailbox engineer = new Mailbox(mail.imapPort(), told.engineerUser());
+        Mailbox onCall = new Mailbox(mail.imapPort(), "soc-1@otasuke.example");
+        try {
+            Wait.until("the claim-paid mail", Duration.ofSeconds(30),
+                    () -> sme.read().stream().anyMatch(m -> m.subject().contains("保険金")), () -> true, s -> { });
+        } catch (IllegalStateException e) {
+            System.out.println("  (the claim-paid mail has not arrived yet: notify-service's log is in " + home.resolve("logs") + ")");
+        }
+        System.out.println("  ▶ The mails the story sent (a mail client on IMAP localhost:" + mail.imapPort()
+                + ", login = the address, any password):");
+        for (Mailbox box : List.of(onCall, sme, engineer)) {
+            List<Mailbox.Mail> mails = box.read();
+            System.out.println("     " + box.address() + " (" + mails.size() + ")");
+            mails.forEach(m -> System.out.println("       " + m.subject()));
         }
     }
 

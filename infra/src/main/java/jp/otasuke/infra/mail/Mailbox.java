@@ -31,6 +31,10 @@ public final class Mailbox {
         this.address = address;
     }
 
+    public String address() {
+        return address;
+    }
+
     /** Every mail in the inbox, oldest first (empty when the mailbox does not exist yet). */
     public List<Mail> read() {
         Properties props = new Properties();

@@ -16,7 +16,7 @@ import jp.otasuke.infra.process.Http;
 import jp.otasuke.infra.process.Wait;
 
 /**
- * One of the four services (or web), packaged ({@code <name>/target/quarkus-app/quarkus-run.jar}) and run as its own
+ * One of the five services (or web), packaged ({@code <name>/target/quarkus-app/quarkus-run.jar}) and run as its own
  * process against real servers: the one way the launcher, the benchmarks and the system tests start a service.
  */
 public record PackagedService(String name, int defaultPort, String database) {
@@ -25,7 +25,9 @@ public record PackagedService(String name, int defaultPort, String database) {
     public static final PackagedService TRIAGE = new PackagedService("triage-service", 8082, "triage");
     public static final PackagedService DISPATCH = new PackagedService("dispatch-service", 8083, "dispatch");
     public static final PackagedService INSURANCE = new PackagedService("insurance-service", 8084, "insurance");
-    public static final List<PackagedService> ALL = List.of(INGEST, TRIAGE, DISPATCH, INSURANCE);
+    /** Who is told what: on-call escalation and notices by mail (SMTP_HOST/SMTP_PORT, the mail server) and chat. */
+    public static final PackagedService NOTIFY = new PackagedService("notify-service", 8085, "notify");
+    public static final List<PackagedService> ALL = List.of(INGEST, TRIAGE, DISPATCH, INSURANCE, NOTIFY);
     /** The people's apps on one origin (no database of its own); its default upstreams are the services above. */
     public static final PackagedService WEB = new PackagedService("web", 8080, null);
 

@@ -31,8 +31,8 @@ import jp.otasuke.infra.testing.Tokens;
 public final class Story {
 
     /** Where the platform answers. */
-    public record Endpoints(String ingest, String triage, String dispatch, String insurance, String realm, String syslogHost,
-            int syslogPort) {
+    public record Endpoints(String ingest, String triage, String dispatch, String insurance, String notices, String realm,
+            String syslogHost, int syslogPort) {
     }
 
     /**
@@ -46,8 +46,9 @@ public final class Story {
     }
 
     /** What the story made, for whoever wants to look further. */
-    public record Told(UUID tenantId, String smeUser, String smePassword, UUID incidentId, UUID jobId, UUID claimId,
-            String claimNumber, String engineerUser, long paidYen, List<String> smeTimeline) {
+    public record Told(UUID tenantId, String smeName, String smeUser, String smePassword, String smeContactEmail,
+            UUID incidentId, UUID jobId, UUID claimId, String claimNumber, String engineerUser, long paidYen,
+            List<String> smeTimeline) {
     }
 
     static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -73,8 +74,9 @@ public final class Story {
 
         say.accept("1. ops-admin onboards Osaka Seimitsu (COMBINED plan, 5 PCs, ¥19,800/month: within the Otasuke-tai caps)");
         String smeEmail = "owner-" + unique + "@osaka-seimitsu.example";
+        String smeName = "Osaka Seimitsu " + unique;
         JsonNode tenant = Api.expect(201, Api.call("POST", api.ingest() + "/api/v1/tenants", admin, Map.of(
-                "name", "Osaka Seimitsu " + unique, "industry", "precision machining", "contactEmail", smeEmail,
+                "name", smeName, "industry", "precision machining", "contactEmail", smeEmail,
                 "contactPhone", "06-6123-4567",
                 "site", Map.of("postalCode", place.postalCode(), "prefecture", place.prefecture(), "address", place.address(),
                         "latitude", place.latitude(), "longitude", place.longitude()),
@@ -116,6 +118,11 @@ public final class Story {
                     Map.of("url", webhookUrl, "secret", "whsec-demo-insurer-a-2026"), Map.of()), "register the webhook");
             say.accept("   insurer-a registered its webhook " + webhookUrl);
         }
+
+        say.accept("   ops-admin puts soc-1 and soc-2 on the weekly on-call rotation, soc-1 from now (notify-service)");
+        Api.expect(200, Api.call("PUT", api.notices() + "/api/v1/on-call/rotation", admin, Map.of("members", List.of("soc-1", "soc-2"),
+                "startsAt", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(), "turnDays", 7), Map.of()),
+                "set the on-call rotation");
 
         say.accept("4. The IDS sees one attacker probe three machines (3 real Suricata alerts over HTTP)"
                 + (syslog ? "; the UTM reports an IPS hit over syslog" : ""));
@@ -205,8 +212,8 @@ public final class Story {
             return found.stream().anyMatch(l -> l.startsWith("claim.paid")) ? Optional.of(found) : Optional.empty();
         });
         lines.forEach(l -> say.accept("   " + l));
-        return new Told(tenantId, smeUser, PASSWORD, incidentId, jobId, claimId, claim.get("claimNumber").asText(),
-                engineerEmail, payable, lines);
+        return new Told(tenantId, smeName, smeUser, PASSWORD, smeEmail, incidentId, jobId, claimId,
+                claim.get("claimNumber").asText(), engineerEmail, payable, lines);
     }
 
     private JsonNode act(String token, UUID jobId, String type, Instant at, Map<String, Object> extra) {

@@ -83,13 +83,7 @@ public class EscalationPolicyResource {
         if (!ESCALATING.contains(priority)) {
             throw ProblemException.badField("priority", "only P1 and P2 escalate");
         }
-        Set<String> operators;
-        try {
-            operators = people.socOperators();
-        } catch (People.Unreachable e) {
-            throw new ProblemException(503, "Keycloak unavailable", "The SOC operators cannot be checked now; try again shortly")
-                    .withHeader("Retry-After", "10");
-        }
+        Set<String> operators = people.socOperatorsOrUnavailable();
         List<EscalationPolicy.Level> levels = new ArrayList<>();
         for (int i = 0; i < request.levels().size(); i++) {
             LevelRequest level = request.levels().get(i);

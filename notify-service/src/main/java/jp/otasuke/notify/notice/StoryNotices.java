@@ -1,13 +1,11 @@
 package jp.otasuke.notify.notice;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +25,6 @@ import jp.otasuke.common.events.IncidentOpened;
 import jp.otasuke.common.events.IncidentResolved;
 import jp.otasuke.common.events.IncidentSlaBreached;
 import jp.otasuke.common.events.IncidentStory;
-import jp.otasuke.common.inbox.Inbox;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.notify.escalation.Escalation;
 import jp.otasuke.notify.escalation.Escalations;
@@ -43,44 +40,31 @@ import jp.otasuke.notify.tenant.TenantContact;
 public class StoryNotices {
 
     private final BatchApplier applier;
-    private final Inbox inbox;
     private final Notices notices;
     private final Escalations escalations;
-    private final String consumer;
 
-    StoryNotices(BatchApplier applier, Inbox inbox, Notices notices, Escalations escalations,
-            @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    StoryNotices(BatchApplier applier, Notices notices, Escalations escalations) {
         this.applier = applier;
-        this.inbox = inbox;
         this.notices = notices;
         this.escalations = escalations;
-        this.consumer = consumer;
     }
 
     @Incoming("incidents")
     @Blocking
     public void incidents(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, IncidentStory.class, this::applyAll);
+        applier.applyEachOnce(records, IncidentStory.class, this::apply);
     }
 
     @Incoming("dispatch")
     @Blocking
     public void dispatch(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, IncidentStory.class, this::applyAll);
+        applier.applyEachOnce(records, IncidentStory.class, this::apply);
     }
 
     @Incoming("claims")
     @Blocking
     public void claims(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, IncidentStory.class, this::applyAll);
-    }
-
-    private void applyAll(List<IncidentStory> events) {
-        for (IncidentStory event : events) {
-            if (inbox.firstTime(consumer, event.eventId())) {
-                apply(event);
-            }
-        }
+        applier.applyEachOnce(records, IncidentStory.class, this::apply);
     }
 
     void apply(IncidentStory event) {

@@ -92,7 +92,7 @@ public class OnCallResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Transactional
     public Schedule rotation(@Valid @NotNull RotationRequest request) {
-        Set<String> operators = operators();
+        Set<String> operators = people.socOperatorsOrUnavailable();
         for (String member : request.members()) {
             if (!operators.contains(member)) {
                 throw ProblemException.badField("members", member + " is not a SOC operator");
@@ -120,7 +120,7 @@ public class OnCallResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Transactional
     public Response override(@Valid @NotNull OverrideRequest request) {
-        if (!operators().contains(request.username())) {
+        if (!people.socOperatorsOrUnavailable().contains(request.username())) {
             throw ProblemException.badField("username", request.username() + " is not a SOC operator");
         }
         OnCallOverride o = new OnCallOverride();
@@ -144,15 +144,6 @@ public class OnCallResource {
     public void removeOverride(@PathParam("id") UUID id) {
         if (!OnCallOverride.deleteById(id)) {
             throw ProblemException.notFound("override " + id);
-        }
-    }
-
-    private Set<String> operators() {
-        try {
-            return people.socOperators();
-        } catch (People.Unreachable e) {
-            throw new ProblemException(503, "Keycloak unavailable", "The SOC operators cannot be checked now; try again shortly")
-                    .withHeader("Retry-After", "10");
         }
     }
 

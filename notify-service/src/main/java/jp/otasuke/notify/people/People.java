@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Roles;
 
 /**
@@ -56,6 +57,16 @@ public class People {
                     .map(UserRepresentation::getUsername).collect(Collectors.toSet());
         } catch (ProcessingException | WebApplicationException e) {
             throw new Unreachable("Keycloak could not list the SOC operators: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SOC operators, for a request that checks names against them: Keycloak away is a 503 to try again. */
+    public Set<String> socOperatorsOrUnavailable() {
+        try {
+            return socOperators();
+        } catch (Unreachable e) {
+            throw new ProblemException(503, "Keycloak unavailable", "The SOC operators cannot be checked now; try again shortly")
+                    .withHeader("Retry-After", "10");
         }
     }
 

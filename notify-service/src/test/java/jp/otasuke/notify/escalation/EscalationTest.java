@@ -25,13 +25,12 @@ import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.events.IncidentAcknowledged;
 import jp.otasuke.common.events.IncidentOpened;
-import jp.otasuke.common.events.Site;
-import jp.otasuke.common.events.TenantUpserted;
 import jp.otasuke.common.testing.ApiUser;
 import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.infra.mail.Mailbox;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.TestServers;
+import jp.otasuke.notify.testing.Smes;
 
 /**
  * The SOC's night: soc-1 is on call (and has quiet hours now, which a P1 ignores), soc-2 is level 2 of the P1
@@ -108,11 +107,8 @@ class EscalationTest {
 
     /** A tenant of its own per test, so that each test reads only its own mails. */
     private static Tenant tenant(String name) {
-        Tenant tenant = new Tenant(UUID.randomUUID(), name + "-" + UUID.randomUUID().toString().substring(0, 6));
-        EventTopics.publish(new TenantUpserted(UUID.randomUUID(), Instant.now(), tenant.id(), tenant.name(), "manufacturing",
-                "owner-" + tenant.id() + "@sme.example", "075-000-0000", new Site("600-8216", "京都府", "京都市", 35.0, 135.7),
-                null, true));
-        return tenant;
+        Smes.Sme sme = Smes.known(name + "-" + UUID.randomUUID().toString().substring(0, 6));
+        return new Tenant(sme.tenantId(), sme.name());
     }
 
     private static IncidentOpened p1(Tenant tenant, Duration clock) {

@@ -1,6 +1,7 @@
 package jp.otasuke.notify.notice;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,10 +21,12 @@ import jp.otasuke.common.events.DispatchJobArrived;
 import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.events.TenantUpserted;
+import jp.otasuke.common.testing.ApiUser;
 import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.infra.mail.Mailbox;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.TestServers;
+import jp.otasuke.notify.testing.Smes;
 
 /** The SME learns by e-mail, in Japanese, read back from the real mail server: the engineer on the way, the claim paid. */
 @QuarkusTest
@@ -50,6 +53,13 @@ class SmeNoticesTest {
         assertTrue(mail.text().contains("エンジニアの佐藤 健二が御社に向かっています"), mail.text());
         assertTrue(mail.text().contains("/my/#/incidents/" + enRoute.incidentId()), mail.text());
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailbox.read().size() == 1);
+
+        // the SOC sees who was told and how; the mail's Message-ID is the notice's id (a resent mail shows once)
+        String noticeId = ApiUser.as("soc-1").request().get("/api/v1/incidents/" + enRoute.incidentId() + "/notices").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].recipient", equalTo("SME contact"))
+                .body("[0].status", equalTo("SENT")).body("[0].channelsSent", equalTo(List.of("EMAIL")))
+                .extract().path("[0].id");
+        assertEquals("<" + noticeId + "@notices.otasuke-soc>", mail.messageId());
     }
 
     @Test
@@ -96,11 +106,8 @@ class SmeNoticesTest {
 
     /** A tenant of its own, with the contact address its mails go to. */
     private static Contact sme(String name) {
-        UUID tenant = UUID.randomUUID();
-        String address = "owner-" + tenant.toString().substring(0, 8) + "@sme.example";
-        EventTopics.publish(new TenantUpserted(UUID.randomUUID(), Instant.now(), tenant, name, "manufacturing", address,
-                "075-000-0000", new Site("612-0000", "京都府", "京都市伏見区", 34.93, 135.76), null, true));
-        return new Contact(tenant, new Mailbox(TestServers.mail().imapPort(), address));
+        Smes.Sme sme = Smes.known(name);
+        return new Contact(sme.tenantId(), new Mailbox(TestServers.mail().imapPort(), sme.contactEmail()));
     }
 
     private static List<String> subjects(Contact sme) {

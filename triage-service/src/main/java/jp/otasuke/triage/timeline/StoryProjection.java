@@ -1,13 +1,11 @@
 package jp.otasuke.triage.timeline;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +25,6 @@ import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.events.NoticeSent;
-import jp.otasuke.common.inbox.Inbox;
 import jp.otasuke.triage.incident.Incident;
 
 /**
@@ -39,40 +36,28 @@ import jp.otasuke.triage.incident.Incident;
 public class StoryProjection {
 
     private final BatchApplier applier;
-    private final Inbox inbox;
-    private final String consumer;
 
-    StoryProjection(BatchApplier applier, Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    StoryProjection(BatchApplier applier) {
         this.applier = applier;
-        this.inbox = inbox;
-        this.consumer = consumer;
     }
 
     @Incoming("dispatch")
     @Blocking
     public void dispatch(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, IncidentStory.class, this::applyAll);
+        applier.applyEachOnce(records, IncidentStory.class, this::apply);
     }
 
     @Incoming("claims")
     @Blocking
     public void claims(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, IncidentStory.class, this::applyAll);
+        applier.applyEachOnce(records, IncidentStory.class, this::apply);
     }
 
     /** Who was told (notify-service): the SOC sees every notice, the SME only those sent to it. */
     @Incoming("notices")
     @Blocking
     public void notices(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, IncidentStory.class, this::applyAll);
-    }
-
-    private void applyAll(List<IncidentStory> events) {
-        for (IncidentStory event : events) {
-            if (inbox.firstTime(consumer, event.eventId())) {
-                apply(event);
-            }
-        }
+        applier.applyEachOnce(records, IncidentStory.class, this::apply);
     }
 
     /** One event: the incident's job or claim status, and the story line (the SME's words where it may see it). */
