@@ -3,19 +3,25 @@ import { AppElement } from './base';
 import { api, ApiError, get, loadSession, Page, post, Problem, Session } from './api';
 import { label, lang, setLang, t } from './i18n';
 import { cap } from './sme-app';
-import { dateTime } from './time';
+import { dateTime, fromTokyoInput, shortTime, tokyoInput } from './time';
 import { pickedSkills } from './skill-picker';
 
 interface Tenant { id: string; name: string; industry?: string; plan: { type: string; endpointCount: number; monthlyFeeYen: number }; createdAt: string }
 interface Sensor { id: string; kind: string; name: string; sourceAddress?: string; keyPrefix: string; revokedAt?: string; state: string; lastSeenAt: string | null }
 interface SensorRow { kind: string; name: string; sourceAddress: string }
+interface OnCallOverride { id: string; username: string; startsAt: string; endsAt: string; createdBy: string }
+interface Schedule { onCallNow: string | null; turnEndsAt: string | null; overrides: OnCallOverride[];
+  rotation: { members: string[]; startsAt: string; turnDays: number; updatedBy: string } | null }
+interface EscalationLevel { level: number; onCall: boolean; users: string[]; chatWebhooks: number }
+interface EscalationPolicy { priority: string; levels: EscalationLevel[] }
 interface Shown { password?: string; username?: string; sensors: { name: string; kind: string; apiKey: string; sourceAddress?: string }[]; policy?: string }
 
 const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 
 /**
  * The provider's administration (/admin/): a new SME in one sitting (company, site, plan with its cap checked as
- * the fee is typed, first user, sensors, insurance), customers and their sensors, engineers, policies. Secrets the
+ * the fee is typed, first user, sensors, insurance), customers and their sensors, engineers, policies, the SOC's
+ * on-call rotation (who is told of a P1 at night) and the escalation policies. Secrets the
  * services hand out once (the first password, sensor keys) are shown once and never kept by the page.
  */
 class AdminApp extends AppElement {
@@ -23,6 +29,7 @@ class AdminApp extends AppElement {
     session: { state: true }, route: { state: true }, plan: { state: true }, fee: { state: true }, endpoints: { state: true },
     sensors: { state: true }, fieldErrors: { state: true }, error: { state: true }, shown: { state: true }, busy: { state: true },
     tenants: { state: true }, query: { state: true }, tenantSensors: { state: true }, policies: { state: true }, message: { state: true },
+    schedule: { state: true }, escalation: { state: true },
   };
   declare session: Session | null;
   declare route: string;
@@ -39,6 +46,8 @@ class AdminApp extends AppElement {
   declare tenantSensors: Record<string, Sensor[]>;
   declare policies: any[];
   declare message: string;
+  declare schedule: Schedule | null;
+  declare escalation: EscalationPolicy[];
 
   constructor() {
     super();
@@ -57,6 +66,8 @@ class AdminApp extends AppElement {
     this.tenantSensors = {};
     this.policies = [];
     this.message = '';
+    this.schedule = null;
+    this.escalation = [];
   }
 
   async connectedCallback() {
@@ -77,6 +88,7 @@ class AdminApp extends AppElement {
   private async loadTab() {
     if (this.tab() === 'tenants') this.tenants = (await get<Page<Tenant>>('ingest/tenants?limit=500')).items;
     if (this.tab() === 'policies') this.policies = (await get<Page<any>>('insurance/policies?limit=500')).items;
+    if (this.tab() === 'on-call') await this.loadOnCall();
   }
 
   render() {
@@ -87,7 +99,7 @@ class AdminApp extends AppElement {
       <header class="top">
         <span class="brand">Otasuke SOC <span>${t('admin.title')}</span></span>
         <nav aria-label="main">${link('onboard', t('admin.onboard'))}${link('tenants', t('admin.tenants'))}
-          ${link('engineers', t('admin.engineers'))}${link('policies', t('admin.policies'))}</nav>
+          ${link('engineers', t('admin.engineers'))}${link('policies', t('admin.policies'))}${link('on-call', t('admin.onCall'))}</nav>
         <button class="link" aria-label=${t('lang.label')} @click=${() => setLang(lang() === 'ja' ? 'en' : 'ja')}>${t('lang.switch')}</button>
         <span class="who">${this.session.name}</span>
         <a class="button secondary" href="/logout">${t('signOut')}</a>
@@ -96,7 +108,7 @@ class AdminApp extends AppElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
         ${tab === 'tenants' ? this.tenantList() : tab === 'engineers' ? this.engineerForm() : tab === 'policies' ? this.policyList()
-          : this.shown ? this.once() : this.onboardForm()}
+          : tab === 'on-call' ? this.onCallView() : this.shown ? this.once() : this.onboardForm()}
       </main>`;
   }
 
@@ -327,6 +339,97 @@ class AdminApp extends AppElement {
         <th scope="col">${t('admin.startsOn')}</th><th scope="col">${t('admin.endsOn')}</th><th scope="col">${t('admin.deductible')}</th></tr></thead>
       <tbody>${this.policies.map((p) => html`<tr><td>${p.policyNumber}</td><td>${p.insurerId}</td><td>${p.startsOn}</td>
         <td>${p.endsOn}</td><td class="num">¥${Number(p.deductibleYen).toLocaleString()}</td></tr>`)}</tbody></table>`;
+  }
+
+  private async loadOnCall() {
+    [this.schedule, this.escalation] = await Promise.all([get<Schedule>('notify/on-call'),
+      get<EscalationPolicy[]>('notify/escalation-policies')]);
+  }
+
+  /** Who is told of a P1/P2 at night: the one on call now, the weekly rotation, the overrides, the escalation levels. */
+  private onCallView() {
+    const s = this.schedule;
+    if (!s) return html`<p class="loading">${t('loading')}</p>`;
+    return html`<h1>${t('admin.onCall')}</h1>
+      <p class="on-call-now" role="status">${s.onCallNow ? t('admin.onCallNow', { who: s.onCallNow, until: shortTime(s.turnEndsAt) })
+        : t('admin.nobodyOnCall')}</p>
+      <form class="rotation" @submit=${(e: Event) => this.saveRotation(e)}>
+        <fieldset><legend>${t('admin.rotation')}</legend>
+          ${this.input('members', 'admin.members', { value: s.rotation?.members.join(', ') ?? '' })}
+          ${this.input('startsAt', 'admin.rotationStarts', { type: 'datetime-local', value: tokyoInput(s.rotation?.startsAt) })}
+          ${this.input('turnDays', 'admin.turnDays', { type: 'number', value: String(s.rotation?.turnDays ?? 7) })}
+        </fieldset>
+        <button type="submit">${t('admin.saveRotation')}</button>
+      </form>
+      <h2>${t('admin.overrides')}</h2>
+      ${s.overrides.length === 0 ? html`<p class="empty">${t('admin.noOverrides')}</p>` : html`
+        <table class="overrides"><thead><tr><th scope="col">${t('admin.overrideWho')}</th><th scope="col">${t('admin.from')}</th>
+          <th scope="col">${t('admin.until')}</th><th scope="col"><span class="sr">${t('admin.removeOverride')}</span></th></tr></thead>
+        <tbody>${s.overrides.map((o) => html`<tr data-id=${o.id}><td>${o.username}</td><td>${shortTime(o.startsAt)}</td>
+          <td>${shortTime(o.endsAt)}</td><td><button class="secondary" @click=${() => this.removeOverride(o.id)}
+            aria-label=${t('admin.removeOverrideOf', { who: o.username })}>${t('admin.removeOverride')}</button></td></tr>`)}</tbody></table>`}
+      <form class="override" @submit=${(e: Event) => this.addOverride(e)}>
+        <fieldset><legend>${t('admin.addOverride')}</legend>
+          ${this.input('override.username', 'admin.overrideWho')}
+          ${this.input('override.startsAt', 'admin.from', { type: 'datetime-local' })}
+          ${this.input('override.endsAt', 'admin.until', { type: 'datetime-local' })}
+        </fieldset>
+        <button type="submit">${t('admin.addOverride')}</button>
+      </form>
+      <h2>${t('admin.escalation')}</h2>
+      <p class="hint">${t('admin.escalationHint')}</p>
+      ${['P1', 'P2'].map((priority) => {
+        const policy = this.escalation.find((p) => p.priority === priority);
+        return html`<section class="escalation" data-priority=${priority}><h3>${priority}</h3>
+          <ol>${(policy?.levels ?? [{ level: 1, onCall: true, users: [], chatWebhooks: 0 }]).map((l) => html`<li>${this.level(l)}</li>`)}</ol>
+        </section>`;
+      })}`;
+  }
+
+  private level(l: EscalationLevel) {
+    const who = [...(l.onCall ? [t('admin.theOneOnCall')] : []), ...l.users,
+      ...(l.chatWebhooks > 0 ? [t('admin.teamChats', { n: l.chatWebhooks })] : [])];
+    return who.join(lang() === 'ja' ? '、' : ', ');
+  }
+
+  private async saveRotation(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    await this.change(() => api('PUT', 'notify/on-call/rotation', {
+      members: v('members').split(/[,、\s]+/).filter((m) => m), startsAt: fromTokyoInput(v('startsAt')), turnDays: Number(v('turnDays')),
+    }), 'admin.rotationSaved', '');
+  }
+
+  private async addOverride(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const added = await this.change(() => post('notify/on-call/overrides', { username: v('override.username'),
+      startsAt: fromTokyoInput(v('override.startsAt')), endsAt: fromTokyoInput(v('override.endsAt')) }), 'admin.overrideAdded', 'override.');
+    if (added) form.reset();
+  }
+
+  private async removeOverride(id: string) {
+    await this.change(() => api('DELETE', `notify/on-call/overrides/${id}`), 'admin.overrideRemoved', '');
+  }
+
+  /** One change to the schedule: the server's refusal shown at its field (prefixed as the form names it), then re-read. */
+  private async change(call: () => Promise<unknown>, done: string, fieldPrefix: string): Promise<boolean> {
+    this.fieldErrors = {};
+    this.error = '';
+    this.message = '';
+    try {
+      await call();
+      this.message = t(done);
+      await this.loadOnCall();
+      return true;
+    } catch (err) {
+      const problem = err instanceof ApiError ? err.problem : null;
+      this.showProblem(problem && { ...problem, errors: (problem.errors ?? []).map((f) => ({ ...f, field: fieldPrefix + f.field })) },
+        (err as Error).message);
+      return false;
+    }
   }
 }
 

@@ -34,3 +34,17 @@ export function seconds(value: number | null | undefined): string {
   if (value < 3600) return `${Math.round(value / 60)}m`;
   return `${(value / 3600).toFixed(1)}h`;
 }
+
+/** An instant as the value of an <input type="datetime-local">, in Asia/Tokyo ("2026-12-24T18:00"). */
+export function tokyoInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  // Sweden's format is ISO-like: "2026-12-24 18:00"
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(iso)).replace(' ', 'T');
+}
+
+/** What a person typed in a datetime-local field, read as Asia/Tokyo time, with its offset for the API. */
+export function fromTokyoInput(value: string): string {
+  return value ? `${value}:00+09:00` : '';
+}

@@ -13,8 +13,8 @@ import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.testing.TestServers;
 
 /**
- * What the browser tests run against: real Kafka, PostgreSQL and Keycloak (TestServers, random ports) and the four
- * packaged services as processes, started the way the launcher starts them; web itself is the Quarkus app under
+ * What the browser tests run against: real Kafka, PostgreSQL, Keycloak and a mail server (TestServers, random ports)
+ * and the five packaged services as processes, started the way the launcher starts them; web itself is the Quarkus app under
  * test, pointed at them. The services stop with the test run; logs in {@code web/target/platform-logs/}.
  */
 public class WebPlatform implements QuarkusTestResourceLifecycleManager {
@@ -35,6 +35,8 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
                 case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(SYSLOG_PORT), "SYSLOG_HOST", "127.0.0.1",
                         "SENSOR_SIGHTINGS_FLUSH_EVERY", "1s");
                 case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
+                case "notify-service" -> Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(TestServers.mail().smtpPort()),
+                        "NOTICE_POLL", "PT0.5S");
                 default -> Map.of();
             };
             running.put(service, service.start(root, ports, TestServers.postgres(), TestServers.kafka(), TestServers.keycloak(),
@@ -49,6 +51,7 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
         config.put("otasuke.web.gateway.upstream.triage", url(PackagedService.TRIAGE));
         config.put("otasuke.web.gateway.upstream.dispatch", url(PackagedService.DISPATCH));
         config.put("otasuke.web.gateway.upstream.insurance", url(PackagedService.INSURANCE));
+        config.put("otasuke.web.gateway.upstream.notify", url(PackagedService.NOTIFY));
         return config;
     }
 
@@ -59,8 +62,8 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
     /** The services as the demo story addresses them. */
     static jp.otasuke.infra.story.Story.Endpoints endpoints() {
         return new jp.otasuke.infra.story.Story.Endpoints(url(PackagedService.INGEST), url(PackagedService.TRIAGE),
-                url(PackagedService.DISPATCH), url(PackagedService.INSURANCE), TestServers.keycloak().realmUrl(), "127.0.0.1",
-                SYSLOG_PORT);
+                url(PackagedService.DISPATCH), url(PackagedService.INSURANCE), url(PackagedService.NOTIFY),
+                TestServers.keycloak().realmUrl(), "127.0.0.1", SYSLOG_PORT);
     }
 
     @Override

@@ -9,8 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OnCall {
 
+    /** Someone's time on call: until the override ends, or until their turn in the rotation ends. */
+    public record Turn(String username, Instant until) {
+    }
+
     public Optional<String> at(Instant at) {
-        return OnCallOverride.covering(at).map(o -> o.username)
-                .or(() -> Rotation.current().filter(r -> !r.members.isEmpty()).map(r -> r.memberAt(at)));
+        return turnAt(at).map(Turn::username);
+    }
+
+    public Optional<Turn> turnAt(Instant at) {
+        return OnCallOverride.covering(at).map(o -> new Turn(o.username, o.endsAt))
+                .or(() -> Rotation.current().filter(r -> !r.members.isEmpty())
+                        .map(r -> new Turn(r.memberAt(at), r.turnEndsAfter(at))));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,7 +57,10 @@ public class OnCallResource {
     public record RotationView(List<String> members, Instant startsAt, int turnDays, String updatedBy, Instant updatedAt) {
     }
 
-    /** {@code onCallNow} is null when nobody is on call (no rotation and no override). */
+    /**
+     * {@code onCallNow} is null when nobody is on call (no rotation and no override); {@code turnEndsAt} is when the one
+     * on call now stops being so (their override's end, or their turn's).
+     */
     public record Schedule(String onCallNow, Instant turnEndsAt, RotationView rotation, List<OverrideView> overrides) {
     }
 
@@ -80,7 +84,8 @@ public class OnCallResource {
         Rotation rotation = Rotation.current().orElse(null);
         List<OverrideView> overrides = OnCallOverride.<OnCallOverride>list("endsAt > ?1 order by startsAt", now).stream()
                 .map(OverrideView::of).toList();
-        return new Schedule(onCall.at(now).orElse(null), rotation == null ? null : rotation.turnEndsAfter(now),
+        Optional<OnCall.Turn> turn = onCall.turnAt(now);
+        return new Schedule(turn.map(OnCall.Turn::username).orElse(null), turn.map(OnCall.Turn::until).orElse(null),
                 rotation == null ? null : new RotationView(rotation.members, rotation.startsAt, rotation.turnDays,
                         rotation.updatedBy, rotation.updatedAt), overrides);
     }
