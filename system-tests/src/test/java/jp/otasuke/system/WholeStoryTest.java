@@ -98,10 +98,11 @@ class WholeStoryTest {
             assertEquals(smeSubjects.size(), smeSubjects.stream().distinct().count(), "nothing told twice: " + smeSubjects);
             assertTrue(awaitSubjects(new Mailbox(TestServers.mail().imapPort(), told.engineerUser()), "【出動】").stream()
                     .anyMatch(s -> s.startsWith("【出動】Osaka Seimitsu")));
-            // soc-1, on call, was told of the P1 once; acknowledged in time, it was not escalated
+            // soc-1, on call, acknowledged the P1 in time: it was not escalated. (The first page may not have gone out at
+            // all: an acknowledgement that comes before it is sent cancels it, as nobody needs paging for a taken case.)
             List<String> onCall = new Mailbox(TestServers.mail().imapPort(), "soc-1@otasuke.example").read().stream()
                     .map(Mailbox.Mail::subject).filter(s -> s.startsWith("[P1]") && s.endsWith("：" + told.smeName())).toList();
-            assertEquals(List.of("[P1] 新しいインシデント：" + told.smeName()), onCall);
+            assertTrue(List.of(List.of(), List.of("[P1] 新しいインシデント：" + told.smeName())).contains(onCall), onCall.toString());
             // and the SME reads on its incident's timeline that it was told
             String smeTimeline = get(platform.endpoints().triage() + "/api/v1/incidents/" + told.incidentId() + "/timeline", sme).body();
             assertTrue(smeTimeline.contains(told.smeContactEmail() + " 宛てにメールでお知らせしました。"), smeTimeline);
