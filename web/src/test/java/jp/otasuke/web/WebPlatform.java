@@ -26,6 +26,11 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Path root = Path.of("..").toAbsolutePath().normalize();
+        // the servers first: one started while a service boots could take the port that service was given
+        TestServers.postgres();
+        TestServers.kafka();
+        TestServers.keycloak();
+        TestServers.mail();
         for (PackagedService service : PackagedService.ALL) {
             ServicePorts ports = ServicePorts.random();
             PORTS.put(service, ports);

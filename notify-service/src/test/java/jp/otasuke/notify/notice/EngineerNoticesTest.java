@@ -1,12 +1,17 @@
 package jp.otasuke.notify.notice;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.otasuke.common.events.DispatchJobAssigned;
 import jp.otasuke.common.events.DispatchJobCancelled;
+import jp.otasuke.common.testing.ApiUser;
 import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.infra.mail.Mailbox;
 import jp.otasuke.infra.testing.RealInfrastructure;
@@ -25,7 +31,8 @@ import jp.otasuke.notify.testing.Smes;
 
 /**
  * The field engineers, found in Keycloak by their engineer id and told by mail: a new job with the address and the
- * arrival time, the job given to someone else when the plan changes, and its cancellation.
+ * arrival time, the job given to someone else when the plan changes, and its cancellation; nothing below P1 in their
+ * quiet hours.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "notify"),
@@ -63,6 +70,31 @@ class EngineerNoticesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> subjects(suzukiMail).size() == 2);
         assertEquals("【出動の取りやめ】高槻製作所", subjects(suzukiMail).get(1));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> subjects(satoMail).size() == 2);
+    }
+
+    @Test
+    void aNewJobBelowP1WaitsForTheEndOfTheEngineersQuietHours() {
+        Smes.Sme sme = Smes.known("亀岡農園");
+        UUID engineer = UUID.randomUUID();
+        String username = TestUsers.fieldEngineer(TestServers.keycloak(), engineer);
+        Mailbox mailbox = new Mailbox(TestServers.mail().imapPort(), username + "@example.jp");
+        ZonedDateTime tokyo = ZonedDateTime.now(ZoneId.of("Asia/Tokyo"));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        ApiUser.as(username).json(Map.of("channels", List.of("EMAIL"), "quietHours",
+                Map.of("from", tokyo.minusHours(1).format(hhmm), "until", tokyo.plusHours(2).format(hhmm))))
+                .put("/api/v1/me/preferences").then().statusCode(200);
+
+        UUID incident = UUID.randomUUID();
+        EventTopics.publish(new DispatchJobAssigned(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), incident, sme.tenantId(),
+                engineer, "森 由美", Instant.now().plus(Duration.ofHours(3))));
+
+        // written, held (not lost, not sent) until the quiet hours end
+        ApiUser soc = ApiUser.as("soc-1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Held for the reader's quiet hours".equals(soc.request()
+                .get("/api/v1/incidents/" + incident + "/notices").then().extract().path("[0].lastError")));
+        soc.request().get("/api/v1/incidents/" + incident + "/notices").then().statusCode(200)
+                .body("[0].status", equalTo("PENDING"));
+        assertTrue(mailbox.read().isEmpty(), "nothing sent in the quiet hours");
     }
 
     private static List<String> subjects(Mailbox mailbox) {
