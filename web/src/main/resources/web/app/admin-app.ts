@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { AppElement } from './base';
+import { AppElement, typedIn } from './base';
 import { api, ApiError, get, loadSession, Page, post, Problem, Session } from './api';
 import { label, lang, setLang, t } from './i18n';
 import { cap } from './sme-app';
@@ -191,7 +191,7 @@ class AdminApp extends AppElement {
   private async onboard(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const v = typedIn(form);
     const n = (name: string) => Number(v(name));
     this.busy = true;
     this.fieldErrors = {};
@@ -315,7 +315,7 @@ class AdminApp extends AppElement {
   private async onboardEngineer(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const v = typedIn(form);
     this.fieldErrors = {};
     this.error = '';
     try {
@@ -395,7 +395,7 @@ class AdminApp extends AppElement {
   private async saveRotation(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const v = typedIn(form);
     await this.change(() => api('PUT', 'notify/on-call/rotation', {
       members: v('members').split(/[,、\s]+/).filter((m) => m), startsAt: fromTokyoInput(v('startsAt')), turnDays: Number(v('turnDays')),
     }), 'admin.rotationSaved', '');
@@ -404,7 +404,7 @@ class AdminApp extends AppElement {
   private async addOverride(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const v = typedIn(form);
     const added = await this.change(() => post('notify/on-call/overrides', { username: v('override.username'),
       startsAt: fromTokyoInput(v('override.startsAt')), endsAt: fromTokyoInput(v('override.endsAt')) }), 'admin.overrideAdded', 'override.');
     if (added) form.reset();

@@ -21,3 +21,8 @@ export class AppElement extends LitElement {
     super.disconnectedCallback();
   }
 }
+
+/** What a person typed in a form's named field, without surrounding spaces. */
+export function typedIn(form: HTMLFormElement): (name: string) => string {
+  return (name) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+}

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { AppElement } from './base';
+import { AppElement, typedIn } from './base';
 import { get, loadSession, Page, post, Session, ApiError } from './api';
 import { label, lang, setLang, t } from './i18n';
 import { coalesced, live } from './live';
@@ -270,7 +270,7 @@ class SmeApp extends AppElement {
   private async ask(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const value = typedIn(form);
     try {
       await post('ingest/consultations', { subject: value('subject'), body: value('body'), contactPhone: value('phone') || undefined });
       form.reset();

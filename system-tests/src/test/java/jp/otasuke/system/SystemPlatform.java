@@ -56,7 +56,7 @@ final class SystemPlatform {
     }
 
     void start(PackagedService service) {
-        Map<String, String> env = switch (service.name()) {
+        Map<String, String> env = new java.util.HashMap<>(switch (service.name()) {
             // sensor health watched every second, with a second of grace, so a 10 s silence shows within the test
             case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "SYSLOG_HOST", "127.0.0.1",
                     "SENSOR_GRACE", "1s", "SENSOR_SIGHTINGS_FLUSH_EVERY", "1s", "SENSOR_WATCH_EVERY", "1s");
@@ -65,11 +65,13 @@ final class SystemPlatform {
             case "triage-service" -> Map.of("ACK_DUE_P4", "PT15S", "ACK_DUE_P1", "PT60S", "SLA_CHECK_EVERY", "2s");
             case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
             case "insurance-service" -> Map.of("WEBHOOK_FIRST_RETRY", "PT0.5S", "WEBHOOK_POLL", "PT0.5S");
-            // notices to the test mail server, escalation clocks looked at every second
-            case "notify-service" -> Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(TestServers.mail().smtpPort()),
-                    "NOTICE_POLL", "PT0.5S", "NOTICE_FIRST_RETRY", "PT0.5S", "ESCALATION_WATCH_EVERY", "1s");
+            // escalation clocks looked at every second
+            case "notify-service" -> Map.of("NOTICE_POLL", "PT0.5S", "NOTICE_FIRST_RETRY", "PT0.5S", "ESCALATION_WATCH_EVERY", "1s");
             default -> Map.of();
-        };
+        });
+        if (service == PackagedService.NOTIFY) {
+            env.putAll(TestServers.mail().smtpEnv()); // notices to the test mail server
+        }
         running.put(service, service.start(root, ports.get(service), TestServers.postgres(), TestServers.kafka(),
                 TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + ".log"), env));
     }

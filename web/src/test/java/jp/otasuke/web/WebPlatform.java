@@ -35,15 +35,17 @@ public class WebPlatform implements QuarkusTestResourceLifecycleManager {
             ServicePorts ports = ServicePorts.random();
             PORTS.put(service, ports);
             // a short acknowledge clock for P4 and fast planning keep the browser tests brisk
-            Map<String, String> env = switch (service.name()) {
+            Map<String, String> env = new HashMap<>(switch (service.name()) {
                 // sightings written every second, so a page shows a sensor's last word soon after it spoke
                 case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(SYSLOG_PORT), "SYSLOG_HOST", "127.0.0.1",
                         "SENSOR_SIGHTINGS_FLUSH_EVERY", "1s");
                 case "dispatch-service" -> Map.of("PLANNING_SPENT_LIMIT", "PT2S", "PLANNING_UNIMPROVED_LIMIT", "PT0.3S");
-                case "notify-service" -> Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(TestServers.mail().smtpPort()),
-                        "NOTICE_POLL", "PT0.5S");
+                case "notify-service" -> Map.of("NOTICE_POLL", "PT0.5S");
                 default -> Map.of();
-            };
+            });
+            if (service == PackagedService.NOTIFY) {
+                env.putAll(TestServers.mail().smtpEnv());
+            }
             running.put(service, service.start(root, ports, TestServers.postgres(), TestServers.kafka(), TestServers.keycloak(),
                     root.resolve("web/target/platform-logs/" + service.name() + ".log"), env));
         }

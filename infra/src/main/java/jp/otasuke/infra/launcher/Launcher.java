@@ -117,7 +117,7 @@ public final class Launcher {
                         "SYSLOG_TLS_KEY", syslogTls.privateKey().toString()));
             }
             if (s == PackagedService.NOTIFY) {
-                env.putAll(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(smtpPort)));
+                env.putAll(mail.smtpEnv());
             }
             ChildProcess process = s.start(root, s.defaultPorts(), postgres, kafka, keycloak,
                     home.resolve("logs").resolve(s.name() + ".log"), env);

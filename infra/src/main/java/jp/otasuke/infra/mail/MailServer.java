@@ -45,6 +45,11 @@ public final class MailServer implements AutoCloseable {
         return imapPort;
     }
 
+    /** The environment that points a service's mailer (notify-service: SMTP_HOST, SMTP_PORT) at this server. */
+    public Map<String, String> smtpEnv() {
+        return Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(smtpPort));
+    }
+
     public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
