@@ -34,7 +34,7 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         headers.add("ce_id", bytes(id.toString()));
         headers.add("ce_type", bytes(type));
         headers.add("ce_source", bytes(source));
-        headers.add("ce_time", bytes(time.toString()));
+        headers.add("ce_time", bytes(IsoInstant.format(time)));
         if (subject != null) {
             headers.add("ce_subject", bytes(subject));
         }

@@ -28,18 +28,22 @@ public final class AlertIds {
     }
 
     public static UUID of(UUID sensorId, String sourceRef, String raw) {
-        String name = sourceRef != null && !sourceRef.isBlank()
-                ? sensorId + "\nref\n" + sourceRef
-                : sensorId + "\nraw\n" + raw;
-        return v5(NAMESPACE, name.getBytes(StandardCharsets.UTF_8));
+        // the name is the sensor, a marker and the reference or raw record: hashed part by part, not concatenated,
+        // since a raw record is a kilobyte or more (the same bytes, as the first part and the marker are ASCII)
+        return sourceRef != null && !sourceRef.isBlank()
+                ? v5(NAMESPACE, sensorId + "\nref\n", sourceRef)
+                : v5(NAMESPACE, sensorId + "\nraw\n", raw);
     }
 
-    static UUID v5(UUID namespace, byte[] name) {
+    static UUID v5(UUID namespace, String... name) {
         MessageDigest sha1 = SHA1.get();
         sha1.reset();
         sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
                 .putLong(namespace.getLeastSignificantBits()).array());
-        byte[] hash = sha1.digest(name);
+        for (String part : name) {
+            sha1.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8)); // a missing raw record hashed as "null", as before
+        }
+        byte[] hash = sha1.digest();
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
         ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);

@@ -96,12 +96,24 @@ public class AlertIntake {
             details = new LinkedHashMap<>(details);
             details.put("rawTruncatedFrom", Integer.toString(a.raw().length()));
         }
-        Map<String, String> kept = new LinkedHashMap<>();
-        details.forEach((k, v) -> kept.put(keepable(k), keepable(v)));
         return new AlertReceived(id, received, id, sensor.tenantId, sensor.id, sensor.kind, a.format(),
                 keepable(a.sourceRef()), a.observedAt() != null ? a.observedAt() : received, a.category(), a.severity(),
                 keepable(a.title()), keepable(a.host()), keepable(a.srcIp()), keepable(a.dstIp()), keepable(a.user()),
-                keepable(a.signature()), kept, keepable(raw));
+                keepable(a.signature()), keepable(details), keepable(raw));
+    }
+
+    /** The details with their NULs written out; the same map when none holds one, as nearly always. */
+    private static Map<String, String> keepable(Map<String, String> details) {
+        boolean anyNul = false;
+        for (Map.Entry<String, String> e : details.entrySet()) {
+            anyNul |= hasNul(e.getKey()) || hasNul(e.getValue());
+        }
+        if (!anyNul) {
+            return details;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        details.forEach((k, v) -> kept.put(keepable(k), keepable(v)));
+        return kept;
     }
 
     /**
@@ -110,7 +122,11 @@ public class AlertIntake {
      * from the bytes as sent, so a resent alert is still the same alert.
      */
     static String keepable(String text) {
-        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "\\u0000");
+        return hasNul(text) ? text.replace("\0", "\\u0000") : text;
+    }
+
+    private static boolean hasNul(String text) {
+        return text != null && text.indexOf('\0') >= 0;
     }
 
     private void count(String channel, String outcome, int n) {

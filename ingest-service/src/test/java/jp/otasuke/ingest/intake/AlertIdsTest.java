@@ -37,4 +37,11 @@ class AlertIdsTest {
         // every re-sent alert look new downstream
         assertEquals(UUID.fromString("86800f5c-b22f-5125-9271-6e0b5fcdaff6"), id);
     }
+
+    @Test
+    void idsOfRawRecordsAreStableAcrossReleasesToo() {
+        // pinned as above: the sensor, "\nraw\n" and the record's UTF-8 bytes are the name
+        assertEquals(UUID.fromString("3d8499c4-6318-5f30-9aaa-e2cd70f991bf"),
+                AlertIds.of(SENSOR, null, "{\"event_type\":\"alert\",\"note\":\"大阪\"}"));
+    }
 }

@@ -3,8 +3,6 @@ package jp.otasuke.ingest.intake.format;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import jp.otasuke.common.events.Enums.Severity;
 
 /**
@@ -13,44 +11,65 @@ import jp.otasuke.common.events.Enums.Severity;
  */
 final class SuricataEve implements LineParser {
 
+    /** What is read of a line. */
+    private enum Field implements JsonFields.Field {
+        EVENT_TYPE("event_type"), TIMESTAMP("timestamp"), SRC_IP("src_ip"), DEST_IP("dest_ip"), PROTO("proto"),
+        SRC_PORT("src_port"), DEST_PORT("dest_port"), APP_PROTO("app_proto"), FLOW_ID("flow_id"),
+        HTTP_HOSTNAME("http.hostname"), HTTP_URL("http.url"), SIGNATURE("alert.signature"), CATEGORY("alert.category"),
+        SIGNATURE_ID("alert.signature_id"), GID("alert.gid"), REV("alert.rev"), ACTION("alert.action"),
+        SEVERITY("alert.severity"), FORMER_CATEGORY("alert.metadata.former_category");
+
+        private final String path;
+
+        Field(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+    }
+
+    private static final JsonFields<Field> FIELDS = new JsonFields<>(Field.class);
+    private static final int ALERT_OBJECT = FIELDS.objectIndex("alert");
+
     @Override
     public ParseOutcome parse(String line) {
-        JsonNode eve = Json.object(line);
+        JsonFields.Values<Field> eve = FIELDS.read(line);
         if (eve == null) {
             return ParseOutcome.rejected("not a JSON object");
         }
-        String type = Json.text(eve, "event_type");
+        String type = eve.text(Field.EVENT_TYPE);
         if (type == null) {
             return ParseOutcome.rejected("not a Suricata EVE record (no event_type)");
         }
         if (!type.equals("alert")) {
             return ParseOutcome.skipped("event_type " + type + " is not an alert");
         }
-        JsonNode alert = eve.get("alert");
-        if (alert == null || !alert.isObject()) {
+        if (!JsonFields.isObject(eve, ALERT_OBJECT)) {
             return ParseOutcome.rejected("alert record without an alert object");
         }
-        String signature = Json.text(alert, "signature");
-        String category = Json.text(alert, "category");
+        String signature = eve.text(Field.SIGNATURE);
+        String category = eve.text(Field.CATEGORY);
         Map<String, String> details = new LinkedHashMap<>();
-        put(details, "signatureId", Json.text(alert, "signature_id"));
-        put(details, "gid", Json.text(alert, "gid"));
-        put(details, "rev", Json.text(alert, "rev"));
+        put(details, "signatureId", eve.text(Field.SIGNATURE_ID));
+        put(details, "gid", eve.text(Field.GID));
+        put(details, "rev", eve.text(Field.REV));
         put(details, "suricataCategory", category);
-        put(details, "action", Json.text(alert, "action"));
-        put(details, "proto", Json.text(eve, "proto"));
-        put(details, "srcPort", Json.text(eve, "src_port"));
-        put(details, "destPort", Json.text(eve, "dest_port"));
-        put(details, "appProto", Json.text(eve, "app_proto"));
-        put(details, "flowId", Json.text(eve, "flow_id"));
-        put(details, "httpHostname", Json.text(eve, "http", "hostname"));
-        put(details, "httpUrl", Json.text(eve, "http", "url"));
-        return new ParseOutcome.Alert(new NormalizedAlert("suricata-eve", null, Timestamps.iso(Json.text(eve, "timestamp")),
-                Classifier.classify(signature, category, Json.text(alert, "metadata", "former_category")),
-                severity(Json.text(alert, "severity")), signature != null ? signature : "Suricata alert",
+        put(details, "action", eve.text(Field.ACTION));
+        put(details, "proto", eve.text(Field.PROTO));
+        put(details, "srcPort", eve.text(Field.SRC_PORT));
+        put(details, "destPort", eve.text(Field.DEST_PORT));
+        put(details, "appProto", eve.text(Field.APP_PROTO));
+        put(details, "flowId", eve.text(Field.FLOW_ID));
+        put(details, "httpHostname", eve.text(Field.HTTP_HOSTNAME));
+        put(details, "httpUrl", eve.text(Field.HTTP_URL));
+        return new ParseOutcome.Alert(new NormalizedAlert("suricata-eve", null, Timestamps.iso(eve.text(Field.TIMESTAMP)),
+                Classifier.classify(signature, category, eve.text(Field.FORMER_CATEGORY)),
+                severity(eve.text(Field.SEVERITY)), signature != null ? signature : "Suricata alert",
                 // EVE names no affected host (its "host" is the sensor's name): correlation uses the source address
-                null, Json.text(eve, "src_ip"), Json.text(eve, "dest_ip"), null,
-                Json.text(alert, "signature_id"), details, line));
+                null, eve.text(Field.SRC_IP), eve.text(Field.DEST_IP), null, eve.text(Field.SIGNATURE_ID), details, line));
     }
 
     /** Suricata's priority: 1 high, 2 medium, 3 and above low (a few rules use 1 for critical exploits). */
