@@ -105,6 +105,7 @@ public final class IngestBenchmark {
     private static Phase http(BenchPlatform platform, String name, String format, String url, String key, String contentType,
             LongFunction<String> batchOf, Duration duration) throws Exception {
         long before = endOffsets(platform.kafka.bootstrapServers());
+        java.time.LocalTime began = java.time.LocalTime.now(); // printed with the phase: to match it with a CPU profile
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicLong accepted = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -140,6 +141,7 @@ public final class IngestBenchmark {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        System.out.printf("%s %s: %d alerts, %s to %s%n", name, format, accepted.get(), began, java.time.LocalTime.now());
         return new Phase(name, format, accepted.get(), seconds, accepted.get() / seconds, percentile(sorted, 50), percentile(sorted, 99));
     }
 

@@ -44,11 +44,15 @@ public final class IsoInstant {
         return b.append('Z').toString();
     }
 
+    /** The value's last {@code width} decimal digits, zero-padded (no Integer.toString: no garbage per digit group). */
     private static StringBuilder digits(StringBuilder b, int value, int width) {
-        String s = Integer.toString(value);
-        for (int i = s.length(); i < width; i++) {
-            b.append('0');
+        int divisor = 1;
+        for (int i = 1; i < width; i++) {
+            divisor *= 10;
         }
-        return b.append(s);
+        for (; divisor > 0; divisor /= 10) {
+            b.append((char) ('0' + value / divisor % 10));
+        }
+        return b;
     }
 }

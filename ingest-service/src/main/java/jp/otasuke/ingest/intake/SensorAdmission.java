@@ -15,7 +15,8 @@ public class SensorAdmission {
         this.rateLimiter = rateLimiter;
     }
 
-    public Sensor admit(String key, int bodyBytes) {
+    /** @param bodyBytes the body's declared length; null when the body comes in chunks (see {@link #checkSize}) */
+    public Sensor admit(String key, Long bodyBytes) {
         if (key == null || key.isBlank()) {
             throw new ProblemException(401, "Unauthorized", "Send the sensor's API key in X-Sensor-Key");
         }
@@ -25,10 +26,16 @@ public class SensorAdmission {
             throw new ProblemException(429, "Too Many Requests",
                     "This sensor sends faster than its rate limit; retry after a second").withHeader("Retry-After", "1");
         }
+        if (bodyBytes != null) {
+            checkSize(bodyBytes);
+        }
+        return sensor;
+    }
+
+    public void checkSize(long bodyBytes) {
         if (bodyBytes > AlertResource.MAX_BODY_BYTES) {
             throw new ProblemException(413, "Content Too Large", "The body is " + bodyBytes
                     + " bytes; at most " + AlertResource.MAX_BODY_BYTES + " (5 MiB) per request: split the batch");
         }
-        return sensor;
     }
 }

@@ -23,7 +23,7 @@ public class HeartbeatResource {
 
     @POST
     public Response beat(@HeaderParam("X-Sensor-Key") String key) {
-        sightings.seen(admission.admit(key, 0)); // the same key and rate checks as an alert
+        sightings.seen(admission.admit(key, 0L)); // the same key and rate checks as an alert
         return Response.noContent().build();
     }
 }

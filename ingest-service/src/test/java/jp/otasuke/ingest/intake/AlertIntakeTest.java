@@ -7,7 +7,12 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jp.otasuke.common.events.AlertReceived;
 import jp.otasuke.infra.testing.RealInfrastructure;
@@ -95,6 +101,28 @@ class AlertIntakeTest {
                 .body(sample("suricata_eve/crowdsec_suricata-eve-detect.jsonl"))
                 .when().post("/api/v1/alerts")
                 .then().statusCode(202).body("accepted", equalTo(3)).body("skipped", equalTo(0));
+    }
+
+    @Test
+    void aBodySentInChunksWithoutALengthIsReadWholeAndItsSizeStillChecked() throws Exception {
+        HttpResponse<String> taken = postInChunks(sample("suricata_eve/crowdsec_suricata-eve-detect.jsonl"));
+        assertEquals(202, taken.statusCode(), taken.body());
+        assertTrue(taken.body().contains("\"accepted\":3"), taken.body());
+
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        HttpResponse<String> refused = postInChunks(big);
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    /** Posts Suricata lines as a stream of unknown length: HTTP/1.1 sends it in chunks, with no Content-Length. */
+    private HttpResponse<String> postInChunks(byte[] body) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/alerts?format=suricata-eve"))
+                        .header("X-Sensor-Key", sensor.apiKey()).header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
