@@ -43,6 +43,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class IngestBenchmark {
 
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 30));
     private static final int HTTP_CLIENTS = Integer.getInteger("bench.httpClients", 4);
     private static final int BATCH = Integer.getInteger("bench.batch", 500);
     private static final int SYSLOG_CONNECTIONS = Integer.getInteger("bench.syslogConnections", 4);
@@ -70,8 +71,10 @@ public final class IngestBenchmark {
             RssSampler rss = new RssSampler(platform);
             rss.start();
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
-            // JIT and pools first, not reported: a service that has been running a while is what the phases measure
-            Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15));
+            // JIT and pools first, not reported: a service that has been running a while is what the phases measure.
+            // 30 s per path: after 15 s ingest's compiler threads still took a quarter of a core through the measured
+            // phases (24-34%, per-thread CPU in run15-16), after 30 s 7% (run17)
+            Duration warmUp = WARM_UP;
             http(platform, "warm-up", "canonical", url, key, "application/json", IngestBenchmark::canonicalBatch, warmUp);
             http(platform, "warm-up", "suricata-eve", url + "?format=suricata-eve", key, "application/x-ndjson",
                     IngestBenchmark::suricataBatch, warmUp);
@@ -337,7 +340,8 @@ public final class IngestBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# ingest-service intake benchmark, ").append(LocalDate.now()).append("\n\n");
         md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
-        md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds()).append(" s after a warm-up; ")
+        md.append("Command: `benchmarks/run-ingest.sh` (phases of ").append(PHASE.toSeconds())
+                .append(" s after a warm-up of ").append(WARM_UP.toSeconds()).append(" s per path; ")
                 .append(HTTP_CLIENTS).append(" HTTP clients; ").append(SYSLOG_CONNECTIONS)
                 .append(" syslog connections). Kafka, PostgreSQL, Keycloak and ingest-service (-Xmx" + System.getProperty("otasuke.serviceHeap", "256m") + ") all on this machine.\n\n");
         md.append("Ceilings, same broker, same run, Kafka ProducerPerformance with ingest's producer settings (acks=all, ")
