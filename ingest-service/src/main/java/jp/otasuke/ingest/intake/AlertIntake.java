@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,10 +65,8 @@ public class AlertIntake {
             ParseOutcome outcome = record.outcome();
             if (outcome instanceof ParseOutcome.Alert a) {
                 AlertReceived alert = received(sensor, a.alert(), received);
-                if (toSend.containsKey(alert.alertId()) || recent.seen(alert.alertId())) {
-                    duplicates++;
-                } else {
-                    toSend.put(alert.alertId(), alert);
+                if (toSend.putIfAbsent(alert.alertId(), alert) != null) {
+                    duplicates++; // twice in this batch
                 }
             } else if (outcome instanceof ParseOutcome.Skipped) {
                 skipped++;
@@ -78,8 +77,11 @@ public class AlertIntake {
                 }
             }
         }
+        Set<UUID> sentBefore = recent.seenAmong(toSend.keySet());
+        duplicates += sentBefore.size();
+        toSend.keySet().removeAll(sentBefore);
         publisher.publishAll(List.copyOf(toSend.values()));
-        toSend.keySet().forEach(recent::remember);
+        recent.rememberAll(toSend.keySet());
         count(channel, "accepted", toSend.size());
         count(channel, "duplicate", duplicates);
         count(channel, "skipped", skipped);

@@ -1,6 +1,7 @@
 package jp.otasuke.ingest.intake;
 
-import java.util.Collections;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,18 +19,28 @@ public class RecentAlertIds {
 
     private static final int CAPACITY = 200_000;
 
-    private final Set<UUID> ids = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+    /** Guarded by this; asked and told a whole batch at a time, not an id at a time (the request threads met at every alert). */
+    private final Map<UUID, Boolean> ids = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
             return size() > CAPACITY;
         }
-    }));
+    };
 
-    public boolean seen(UUID id) {
-        return ids.contains(id);
+    /** Those of the ids that Kafka acknowledged lately. */
+    public synchronized Set<UUID> seenAmong(Collection<UUID> batch) {
+        Set<UUID> seen = new HashSet<>();
+        for (UUID id : batch) {
+            if (ids.containsKey(id)) {
+                seen.add(id);
+            }
+        }
+        return seen;
     }
 
-    public void remember(UUID id) {
-        ids.add(id);
+    public synchronized void rememberAll(Collection<UUID> acknowledged) {
+        for (UUID id : acknowledged) {
+            ids.put(id, Boolean.TRUE);
+        }
     }
 }
