@@ -11,8 +11,8 @@ import jp.otasuke.common.events.Enums.Severity;
  */
 final class SuricataEve implements LineParser {
 
-    /** What is read of a line. */
-    private enum Field implements JsonFields.Field {
+    /** What is read of a line (JsonFieldsTest reads the same). */
+    enum Field implements JsonFields.Field {
         EVENT_TYPE("event_type"), TIMESTAMP("timestamp"), SRC_IP("src_ip"), DEST_IP("dest_ip"), PROTO("proto"),
         SRC_PORT("src_port"), DEST_PORT("dest_port"), APP_PROTO("app_proto"), FLOW_ID("flow_id"),
         HTTP_HOSTNAME("http.hostname"), HTTP_URL("http.url"), SIGNATURE("alert.signature"), CATEGORY("alert.category"),

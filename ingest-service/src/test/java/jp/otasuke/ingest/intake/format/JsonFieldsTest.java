@@ -15,26 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class JsonFieldsTest {
 
-    private enum Field implements JsonFields.Field {
-        EVENT_TYPE("event_type"), TIMESTAMP("timestamp"), SRC_IP("src_ip"), SRC_PORT("src_port"), FLOW_ID("flow_id"),
-        HOST("host"), HTTP_HOSTNAME("http.hostname"), HTTP_URL("http.url"), HTTP_STATUS("http.status"),
-        SIGNATURE("alert.signature"), SEVERITY("alert.severity"), SIGNATURE_ID("alert.signature_id"),
-        FORMER_CATEGORY("alert.metadata.former_category"), DNS_ANSWERS("dns.answers"), FLOW_AGE("flow.age"),
-        STATS_UPTIME("stats.uptime"), TLS_SNI("tls.sni"), FILE_SIZE("fileinfo.size");
-
-        private final String path;
-
-        Field(String path) {
-            this.path = path;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-    }
-
-    private static final JsonFields<Field> FIELDS = new JsonFields<>(Field.class);
+    private static final JsonFields<SuricataEve.Field> FIELDS = new JsonFields<>(SuricataEve.Field.class);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"surevego_eve.jsonl", "surevego_eve_broken_lines.jsonl", "gtkcyber_eve_subset.jsonl",
@@ -53,9 +34,9 @@ class JsonFieldsTest {
                 "{\"event_type\":\"alert\",\"alert\":{\"signature\":\"first\",\"severity\":1},\"alert\":{\"signature\":\"second\"}}",
                 "{\"alert\":{\"signature\":\"object\"},\"alert\":\"text\",\"event_type\":\"alert\"}",
                 "{\"alert\":[1,2],\"http\":\"x\",\"event_type\":\"alert\"}",
-                "{\"alert\":{\"metadata\":{\"former_category\":[\"EXPLOIT\",\"WEB\"]}},\"flow\":{\"age\":{\"a\":[1,{\"b\":null}]}}}",
-                "{\"flow_id\":18446744073709551615,\"src_port\":-0,\"flow\":{\"age\":1.5e3},\"stats\":{\"uptime\":-12}}",
-                "{\"src_ip\":\"\",\"host\":null,\"tls\":{\"sni\":true},\"fileinfo\":{\"size\":false},\"http\":{\"url\":\"\\u00e9\\/\"}}",
+                "{\"alert\":{\"metadata\":{\"former_category\":[\"EXPLOIT\",\"WEB\"]},\"gid\":{\"a\":[1,{\"b\":null}]}}}",
+                "{\"flow_id\":18446744073709551615,\"src_port\":-0,\"dest_port\":1.5e3,\"alert\":{\"rev\":-12}}",
+                "{\"src_ip\":\"\",\"dest_ip\":null,\"proto\":true,\"app_proto\":false,\"http\":{\"url\":\"\\u00e9\\/\"}}",
                 "{\"event_type\":\"alert\"} trailing words",
                 "{\"event_type\":\"alert\",\"src_ip\":\"10.0.0.1\",\"rest\":[1,2,",
                 "{\"event_type\":\"alert\",\"rest\":\"a \\q escape\"}",
@@ -68,10 +49,10 @@ class JsonFieldsTest {
 
     @Test
     void aRepeatedObjectReplacesTheFirstWhole() {
-        JsonFields.Values<Field> values = FIELDS.read(
+        JsonFields.Values<SuricataEve.Field> values = FIELDS.read(
                 "{\"alert\":{\"signature\":\"first\",\"severity\":1},\"alert\":{\"signature\":\"second\"}}");
-        assertEquals("second", values.text(Field.SIGNATURE));
-        assertNull(values.text(Field.SEVERITY), "the second alert object has no severity");
+        assertEquals("second", values.text(SuricataEve.Field.SIGNATURE));
+        assertNull(values.text(SuricataEve.Field.SEVERITY), "the second alert object has no severity");
     }
 
     @Test
@@ -82,12 +63,12 @@ class JsonFieldsTest {
 
     private static void assertReadAsTheTree(String line) {
         JsonNode tree = Json.object(line);
-        JsonFields.Values<Field> values = FIELDS.read(line);
+        JsonFields.Values<SuricataEve.Field> values = FIELDS.read(line);
         assertEquals(tree == null, values == null, () -> "an object for one reader and not the other: " + line);
         if (tree == null) {
             return;
         }
-        for (Field field : Field.values()) {
+        for (SuricataEve.Field field : SuricataEve.Field.values()) {
             assertEquals(Json.text(tree, field.path().split("\\.")), values.text(field), () -> field.path() + " of " + line);
         }
         JsonNode alert = tree.get("alert");
