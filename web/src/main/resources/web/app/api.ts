@@ -49,6 +49,11 @@ export async function loadSession(): Promise<Session> {
 }
 
 export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await send<T>(method, `/api/${path}`, body)).data;
+}
+
+/** One call, with the next page's address when the answer names one (`Link: <…>; rel="next"`). */
+async function send<T>(method: string, url: string, body?: unknown): Promise<{ data: T; next: string | null }> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': lang(),
@@ -56,12 +61,25 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const answer = await fetch(`/api/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const answer = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (answer.status === 499 || answer.status === 401) signInAgain();
   const text = await answer.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!answer.ok) throw new ApiError(data ?? { status: answer.status });
-  return data as T;
+  const next = /<(\/api\/[^>]*)>;\s*rel="next"/.exec(answer.headers.get('Link') ?? '');
+  return { data: data as T, next: next ? next[1] : null };
+}
+
+/** A list answered as an array a page at a time (an incident's timeline): every page, to the newest entry. */
+export async function getAll<T = any>(path: string): Promise<T[]> {
+  const all: T[] = [];
+  let url: string | null = `/api/${path}`;
+  while (url) {
+    const page: { data: T[]; next: string | null } = await send<T[]>('GET', url);
+    all.push(...page.data);
+    url = page.next;
+  }
+  return all;
 }
 
 export const get = <T = any>(path: string) => api<T>('GET', path);

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { AppElement, typedIn } from './base';
-import { get, loadSession, Page, post, Session, ApiError } from './api';
+import { get, getAll, loadSession, Page, post, Session, ApiError } from './api';
 import { label, lang, setLang, t } from './i18n';
 import { coalesced, live } from './live';
 import { dateTime } from './time';
@@ -134,7 +134,7 @@ class SmeApp extends AppElement {
       this.consultations = consultations.items;
       const timelines: Record<string, Entry[]> = named ? { ...this.timelines } : {};
       await Promise.all(this.incidents.filter((i) => !named || named.has(i.id) || !(i.id in timelines)).map(async (i) => {
-        timelines[i.id] = await get<Entry[]>(`triage/incidents/${i.id}/timeline`).catch(() => []);
+        timelines[i.id] = await getAll<Entry>(`triage/incidents/${i.id}/timeline`).catch(() => []);
       }));
       this.timelines = timelines;
       if (this.session?.tenantId) {
@@ -155,7 +155,7 @@ class SmeApp extends AppElement {
     try {
       const incident = await get<Incident>(`triage/incidents/${encodeURIComponent(id)}`);
       this.incidents = [...this.incidents, incident];
-      this.timelines = { ...this.timelines, [id]: await get<Entry[]>(`triage/incidents/${encodeURIComponent(id)}/timeline`) };
+      this.timelines = { ...this.timelines, [id]: await getAll<Entry>(`triage/incidents/${encodeURIComponent(id)}/timeline`) };
     } catch (e) {
       if (e instanceof ApiError && (e.problem.status === 404 || e.problem.status === 400)) this.missing = new Set([...this.missing, id]);
       else this.error = (e as Error).message;

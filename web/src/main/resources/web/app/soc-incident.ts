@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { AppElement } from './base';
-import { ApiError, get, Page, post, Session } from './api';
+import { ApiError, get, getAll, Page, post, Session } from './api';
 import { label, t } from './i18n';
 import { live } from './live';
 import { countdown, dateTime } from './time';
@@ -110,7 +110,7 @@ class SocIncident extends AppElement {
       const [incident, alerts, timeline] = await Promise.all([
         get<Detail>(`triage/incidents/${id}`),
         get<Page<Alert>>(`triage/incidents/${id}/alerts?limit=50`),
-        get<Entry[]>(`triage/incidents/${id}/timeline`),
+        getAll<Entry>(`triage/incidents/${id}/timeline`),
       ]);
       this.incident = incident;
       this.alerts = alerts.items;

@@ -20,6 +20,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.quarkus.logging.Log;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 
 /**
  * People's accounts in Keycloak, created through the admin API with the provisioning client's service
@@ -74,7 +75,8 @@ public class UserAccounts {
             String userId;
             try (Response response = realm.users().create(user)) {
                 if (response.getStatus() == 409) {
-                    throw ProblemException.conflict("A user named " + username + " already exists");
+                    throw Refusal.conflict("account.username-taken", "A user named " + username + " already exists",
+                            "username", username).problem();
                 }
                 userId = CreatedResponseUtil.getCreatedId(response);
             }

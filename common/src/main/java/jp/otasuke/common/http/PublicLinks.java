@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Links the service hands out (a 201's {@code Location}) start with the configured public URL, never with
+ * Links the service hands out (a 201's {@code Location}, a list's next page) start with the configured public URL, never with
  * the request's {@code Host} header, which the caller controls.
  */
 @ApplicationScoped
@@ -21,5 +21,10 @@ public class PublicLinks {
     /** 201 Created with {@code Location} = public URL + path. */
     public Response.ResponseBuilder created(String path) {
         return Response.status(Response.Status.CREATED).header("Location", base + path);
+    }
+
+    /** A {@code Link} header's value naming the next page of a list answered as a plain array. */
+    public String next(String pathAndQuery) {
+        return "<" + base + pathAndQuery + ">; rel=\"next\"";
     }
 }

@@ -8,7 +8,7 @@ import jp.otasuke.common.problem.ProblemException;
 
 /**
  * One page of a list endpoint: {@code {"items":[...],"nextCursor":null|"..."}} (API.md, Lists). The
- * cursor is the id of the last item of the page; queries fetch one row more than the limit to know
+ * cursor names the last item of the page; {@link Keyset} fetches one row more than the limit to know
  * whether another page follows.
  */
 public record Page<T>(List<T> items, String nextCursor) {
@@ -58,9 +58,9 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
 
     /** Builds the page from up to {@code limit + 1} rows fetched in cursor order. */
-    public static <E, T> Page<T> of(List<E> rows, int limit, Function<E, T> view, Function<E, UUID> id) {
+    public static <E, T> Page<T> of(List<E> rows, int limit, Function<E, T> view, Function<E, ?> cursorOf) {
         List<T> items = rows.stream().limit(limit).map(view).toList();
-        String next = rows.size() > limit ? id.apply(rows.get(limit - 1)).toString() : null;
+        String next = rows.size() > limit ? String.valueOf(cursorOf.apply(rows.get(limit - 1))) : null;
         return new Page<>(items, next);
     }
 }

@@ -49,11 +49,16 @@ public class Caller {
 
     /** The tenant an SME user may see; an SME token without the claim may see nothing. */
     public UUID requireTenantId() {
-        return tenantId().orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no tenant_id"));
+        return tenantId().orElseThrow(() -> ProblemException.forbidden("The token carries no tenant_id"));
     }
 
     public String requireInsurerId() {
-        return insurerId().orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no insurer_id"));
+        return insurerId().orElseThrow(() -> ProblemException.forbidden("The token carries no insurer_id"));
+    }
+
+    /** The engineer a field engineer is; an engineer's token without the claim may act on no job. */
+    public UUID requireEngineerId() {
+        return engineerId().orElseThrow(() -> ProblemException.forbidden("The token carries no engineer_id"));
     }
 
     private Optional<UUID> uuidClaim(String name) {

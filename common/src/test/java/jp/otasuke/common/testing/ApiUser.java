@@ -2,6 +2,7 @@ package jp.otasuke.common.testing;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jp.otasuke.infra.testing.TestServers;
 import jp.otasuke.infra.testing.Tokens;
@@ -27,5 +28,10 @@ public record ApiUser(String token) {
 
     public RequestSpecification json(Object body) {
         return request().contentType("application/json").body(body);
+    }
+
+    /** Reads what a 201's {@code Location} names (its path on the service under test: the public URL's host is not here). */
+    public ValidatableResponse follow(String location) {
+        return request().when().get(java.net.URI.create(location).getPath()).then();
     }
 }

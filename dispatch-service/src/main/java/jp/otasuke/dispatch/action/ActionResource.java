@@ -12,9 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
 import jp.otasuke.dispatch.job.DispatchTexts;
@@ -34,13 +32,9 @@ public class ActionResource {
     @POST
     @RolesAllowed(Roles.FIELD_ENGINEER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public Response act(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language,
+    @Produces(MediaType.APPLICATION_JSON)
+    public String act(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language,
             @Valid @NotNull ActionRequest action) {
-        UUID engineer = caller.engineerId()
-                .orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
-        JobActions.Answer answer = actions.apply(id, engineer, action, DispatchTexts.locale(language));
-        return Response.status(answer.status()).entity(answer.body())
-                .type(answer.status() == 200 ? MediaType.APPLICATION_JSON : "application/problem+json").build();
+        return actions.apply(id, caller.requireEngineerId(), action, DispatchTexts.locale(language)).orRaise();
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.job.DispatchJob;
@@ -33,8 +34,19 @@ import jp.otasuke.dispatch.schedule.TravelTimes;
 @ApplicationScoped
 public class JobActions {
 
-    /** What the phone gets: the HTTP status and the body, the same on every replay. */
-    public record Answer(int status, String body) {
+    /**
+     * What the phone gets, the same on every replay: the job as it now is (its JSON, byte for byte), or the
+     * refusal, which the edge raises like every other.
+     */
+    public record Answer(String job, Problem refused) {
+
+        /** The job's JSON; a refusal is thrown, for ProblemMappers to write. */
+        public String orRaise() {
+            if (refused != null) {
+                throw ProblemException.of(refused);
+            }
+            return job;
+        }
     }
 
     /** A phone's clock may be a little ahead; an action from further in the future is refused. */
@@ -60,7 +72,7 @@ public class JobActions {
         DispatchJob job = DispatchJob.forUpdate(jobId).orElseThrow(() -> ProblemException.notFound("Job " + jobId));
         Optional<JobAction> earlier = JobAction.findByIdOptional(action.opId());
         if (earlier.isPresent() && earlier.get().engineerId.equals(engineer) && earlier.get().jobId.equals(jobId)) {
-            return new Answer(earlier.get().status, earlier.get().response); // the phone sent it again
+            return recorded(earlier.get()); // the phone sent it again
         }
         boolean everMine = engineer.equals(job.engineerId) || job.declinedByList().contains(engineer);
         if (!everMine) {
@@ -68,7 +80,8 @@ public class JobActions {
             throw ProblemException.notFound("Job " + jobId);
         }
         if (earlier.isPresent()) {
-            throw ProblemException.conflict("Operation id " + action.opId() + " was used for another action");
+            throw Refusal.conflict("job.operation-id-reused", "Operation id " + action.opId() + " was used for another action",
+                    "opId", action.opId()).atField("opId").problem();
         }
         if (action.at().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw ProblemException.badField("at", DispatchTexts.render(Sentence.of("at.future"), locale));
@@ -84,14 +97,14 @@ public class JobActions {
         record.type = action.type().name();
         record.at = action.at();
         record.receivedAt = Instant.now();
-        record.status = answer.status();
-        record.response = answer.body();
+        record.status = answer.refused() == null ? 200 : answer.refused().status();
+        record.response = answer.refused() == null ? answer.job() : write(answer.refused());
         record.persist();
         return answer;
     }
 
     private Answer decide(DispatchJob job, UUID engineer, ActionRequest action, Locale locale) {
-        Optional<String> refusal = job.refusal(engineer, locale);
+        Optional<Refusal> refusal = job.refusal(engineer, locale);
         if (refusal.isPresent()) {
             return refused(refusal.get());
         }
@@ -102,7 +115,7 @@ public class JobActions {
                 }
             }
             case DECLINE -> {
-                Optional<String> refused = job.decline(engineer, locale);
+                Optional<Refusal> refused = job.decline(engineer, locale);
                 if (refused.isPresent()) {
                     return refused(refused.get());
                 }
@@ -131,7 +144,7 @@ public class JobActions {
                 }
             }
         }
-        return new Answer(200, write(JobView.full(job, locale)));
+        return new Answer(write(JobView.full(job, locale)), null);
     }
 
     /** Estimated arrival when the engineer sets off: from where they are (if the phone says) or from home. */
@@ -142,8 +155,19 @@ public class JobActions {
         return job.plannedArrival;
     }
 
-    private Answer refused(String reason) {
-        return new Answer(409, write(new Problem("about:blank", "Conflict", 409, reason, null)));
+    private static Answer refused(Refusal refusal) {
+        return new Answer(null, refusal.problem().problem());
+    }
+
+    private Answer recorded(JobAction earlier) {
+        if (earlier.status == 200) {
+            return new Answer(earlier.response, null);
+        }
+        try {
+            return new Answer(null, json.readValue(earlier.response, Problem.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Recorded answer of operation " + earlier.opId + " is not a problem document", e);
+        }
     }
 
     private String write(Object body) {

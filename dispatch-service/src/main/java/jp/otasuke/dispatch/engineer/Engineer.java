@@ -13,7 +13,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jp.otasuke.common.paging.Keyset;
 
 /** A field engineer: home base, skills and weekly shift. */
 @Entity
@@ -40,9 +39,4 @@ public class Engineer extends PanacheEntityBase {
     public boolean active = true;
     @Version
     public long version;
-
-    public static List<Engineer> page(UUID after, int limit) {
-        Keyset page = Keyset.of(null, null, after);
-        return find(page.query(), page.parameters()).page(0, limit).list();
-    }
 }

@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.skills.Skills;
 import jp.otasuke.dispatch.schedule.Replanner;
@@ -65,7 +66,8 @@ public class EngineerOnboarding {
 
     private static void store(UUID id, OnboardEngineerRequest request, String username) {
         if (Engineer.count("email", request.email().toLowerCase(Locale.ROOT)) > 0) {
-            throw ProblemException.conflict("An engineer with e-mail " + request.email() + " exists already");
+            throw Refusal.conflict("engineer.email-taken", "An engineer with e-mail " + request.email() + " exists already",
+                    "email", request.email()).atField("email").problem();
         }
         Engineer engineer = new Engineer();
         engineer.id = id;

@@ -1,6 +1,5 @@
 package jp.otasuke.dispatch.engineer;
 
-import java.net.URI;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +11,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Roles;
 
 /** The roster of field engineers, for the provider's staff. */
@@ -55,10 +57,18 @@ public class EngineerResource {
         return links.created("/api/v1/engineers/" + onboarded.id()).entity(onboarded).build();
     }
 
+    /** The engineer a 201's Location names. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR})
+    public EngineerView get(@PathParam("id") UUID id) {
+        return Engineer.<Engineer>findByIdOptional(id).map(EngineerView::of)
+                .orElseThrow(() -> ProblemException.notFound("Engineer " + id));
+    }
+
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR})
     public Page<EngineerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = Page.limit(limit);
-        return Page.of(Engineer.page(Page.after(cursor), size + 1), size, EngineerView::of, e -> e.id);
+        return Keyset.page(limit, cursor).list((query, values) -> Engineer.<Engineer>find(query, values), EngineerView::of, e -> e.id);
     }
 }

@@ -23,6 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.CostLine;
 import jp.otasuke.common.events.Enums.Urgency;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.text.Languages;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.cost.Costs;
@@ -182,14 +183,16 @@ public class DispatchJob extends PanacheEntityBase {
     // ---- the engineer's actions -------------------------------------------------------------------
 
     /** Why this engineer may not act on the job any more, in their language; empty when they may. */
-    public Optional<String> refusal(UUID engineer, Locale locale) {
+    public Optional<Refusal> refusal(UUID engineer, Locale locale) {
         if (status == JobStatus.CANCELLED) {
-            return Optional.of(DispatchTexts.render(Sentence.of("refused.cancelled", "reason", cancelledReason(locale)), locale));
+            return Optional.of(Refusal.conflict("job.cancelled", DispatchTexts.render(Sentence.of("refused.cancelled",
+                    "reason", cancelledReason(locale)), locale), "job", id, "reason", cancelledReason(locale)));
         }
         if (!engineer.equals(engineerId)) {
-            return Optional.of(DispatchTexts.render(Sentence.of("refused.not-yours"), locale));
+            return Optional.of(Refusal.conflict("job.not-yours", DispatchTexts.render(Sentence.of("refused.not-yours"), locale),
+                    "job", id));
         }
-        return Optional.empty();
+        return Refusal.none();
     }
 
     /** The planner's finding that nobody could take the job (null: somebody could); true when the finding is new. */
@@ -218,15 +221,16 @@ public class DispatchJob extends PanacheEntityBase {
     }
 
     /** Declining is possible until the engineer sets off; the job goes back to the schedule. */
-    public Optional<String> decline(UUID engineer, Locale locale) {
+    public Optional<Refusal> decline(UUID engineer, Locale locale) {
         if (status.ordinal() > JobStatus.ACCEPTED.ordinal()) {
-            return Optional.of(DispatchTexts.render(Sentence.of("refused.decline-too-late", "status", status), locale));
+            return Optional.of(Refusal.conflict("job.decline-too-late", DispatchTexts.render(Sentence.of(
+                    "refused.decline-too-late", "status", status), locale), "job", id, "status", status));
         }
         declinedBy = Arrays.copyOf(declinedBy, declinedBy.length + 1);
         declinedBy[declinedBy.length - 1] = engineer;
         acceptedAt = null;
         unplanned();
-        return Optional.empty();
+        return Refusal.none();
     }
 
     public Effect depart(Instant at) {

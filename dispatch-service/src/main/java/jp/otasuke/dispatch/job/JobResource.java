@@ -1,6 +1,7 @@
 package jp.otasuke.dispatch.job;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
@@ -39,32 +41,17 @@ public class JobResource {
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
     public Page<JobView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @HeaderParam("Accept-Language") String language) {
-        int size = Page.limit(limit);
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        scope(query, parameters);
-        JobStatus wanted = QueryParams.enumValue(JobStatus.class, "status", status);
-        if (wanted != null) {
-            query.append(" and status = :status");
-            parameters.and("status", wanted);
-        }
-        UUID after = Page.after(cursor);
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
-        }
-        List<DispatchJob> rows = DispatchJob.find(query + " order by id", parameters).page(0, size + 1).list();
-        return Page.of(rows, size, view(language), j -> j.id);
+        return scoped(Keyset.page(limit, cursor))
+                .where("status = :status", "status", QueryParams.enumValue(JobStatus.class, "status", status))
+                .list((query, values) -> DispatchJob.<DispatchJob>find(query, values), view(language), j -> j.id);
     }
 
     @GET
     @Path("/jobs/{id}")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
     public JobView get(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language) {
-        StringBuilder query = new StringBuilder("id = :id");
-        Parameters parameters = Parameters.with("id", id);
-        scope(query, parameters);
-        DispatchJob job = DispatchJob.<DispatchJob>find(query.toString(), parameters).firstResultOptional()
+        DispatchJob job = scoped(Keyset.one()).where("id = :id", "id", id)
+                .first((query, values) -> DispatchJob.<DispatchJob>find(query, values))
                 .orElseThrow(() -> ProblemException.notFound("Job " + id));
         return view(language).apply(job);
     }
@@ -79,32 +66,29 @@ public class JobResource {
     @RolesAllowed(Roles.FIELD_ENGINEER)
     public Page<JobView> mine(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @HeaderParam("Accept-Language") String language) {
-        int size = Page.limit(limit);
-        UUID engineer = caller.engineerId().orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id"));
-        StringBuilder query = new StringBuilder("engineerId = :engineer and status in :open");
-        Parameters parameters = Parameters.with("engineer", engineer).and("open", JobStatus.PLANNED);
-        UUID after = Page.after(cursor);
-        if (after != null) {
-            DispatchJob last = DispatchJob.<DispatchJob>find("id = ?1 and engineerId = ?2", after, engineer).firstResultOptional()
-                    .orElseThrow(() -> ProblemException.badField("cursor", "cursor is not one this API returned"));
-            parameters.and("after", after);
-            if (last.plannedArrival == null) {
-                query.append(" and plannedArrival is null and id > :after");
-            } else {
-                query.append(" and (plannedArrival > :arrival or (plannedArrival = :arrival and id > :after)"
-                        + " or plannedArrival is null)");
-                parameters.and("arrival", last.plannedArrival);
-            }
-        }
-        List<DispatchJob> rows = DispatchJob.find(query + " order by plannedArrival nulls last, id", parameters)
-                .page(0, size + 1).list();
+        UUID engineer = caller.requireEngineerId();
+        Keyset page = Keyset.page(limit, cursor).scope("engineerId", engineer).where("status in :open", "open", JobStatus.PLANNED)
+                .orderedBy("plannedArrival nulls last, id", last -> after(last, engineer));
+        List<DispatchJob> rows = page.rows((query, values) -> DispatchJob.<DispatchJob>find(query, values));
         java.util.Map<UUID, String> names = new java.util.HashMap<>();
         if (!rows.isEmpty()) {
             jp.otasuke.common.tenants.KnownTenant.<jp.otasuke.common.tenants.KnownTenant>list("tenantId in ?1",
                     rows.stream().map(j -> j.tenantId).distinct().toList()).forEach(t -> names.put(t.tenantId, t.name));
         }
-        return Page.of(rows, size, j -> JobView.full(j, names.get(j.tenantId), DispatchTexts.locale(language)),
+        return Page.of(rows, page.limit(), j -> JobView.full(j, names.get(j.tenantId), DispatchTexts.locale(language)),
                 j -> j.id);
+    }
+
+    /** The engineer's jobs after the cursor's in planned order, unplanned ones (no arrival yet) last. */
+    private static Optional<Keyset.After> after(String cursor, UUID engineer) {
+        UUID id = Page.after(cursor);
+        DispatchJob last = DispatchJob.<DispatchJob>find("id = ?1 and engineerId = ?2", id, engineer).firstResultOptional()
+                .orElseThrow(() -> ProblemException.badField("cursor", "cursor is not one this API returned"));
+        if (last.plannedArrival == null) {
+            return Optional.of(new Keyset.After("plannedArrival is null and id > :after", Parameters.with("after", id)));
+        }
+        return Optional.of(new Keyset.After("plannedArrival > :arrival or (plannedArrival = :arrival and id > :after)"
+                + " or plannedArrival is null", Parameters.with("after", id).and("arrival", last.plannedArrival)));
     }
 
     /** What dispatch charges for a visit, so that the engineer's app shows the cost lines before sending a report. */
@@ -121,18 +105,13 @@ public class JobResource {
         return new CostRates(config.rates().laborPerHourYen(), 30, config.rates().travelPerKmYen());
     }
 
-    private void scope(StringBuilder query, Parameters parameters) {
+    /** The SOC sees every job, an engineer its own, an SME its tenant's: part of the query, never a filter after it. */
+    private Keyset scoped(Keyset query) {
         if (caller.is(Roles.SOC_OPERATOR)) {
-            return;
+            return query;
         }
-        if (caller.is(Roles.FIELD_ENGINEER)) {
-            query.append(" and engineerId = :engineer");
-            parameters.and("engineer", caller.engineerId()
-                    .orElseThrow(() -> new ProblemException(403, "Forbidden", "The token carries no engineer_id")));
-        } else {
-            query.append(" and tenantId = :tenant");
-            parameters.and("tenant", caller.requireTenantId());
-        }
+        return caller.is(Roles.FIELD_ENGINEER) ? query.scope("engineerId", caller.requireEngineerId())
+                : query.scope("tenantId", caller.requireTenantId());
     }
 
     /** The words in the language asked for; asking nothing, an engineer reads Japanese, the SOC's tools English. */

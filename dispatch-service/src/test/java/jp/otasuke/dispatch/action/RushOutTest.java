@@ -298,4 +298,15 @@ class RushOutTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aNewEngineerIsWhereTheLocationSays() {
+        var created = ApiUser.as("ops-admin").json(Map.of("name", "Located Kato", "email", "kato-" + UUID.randomUUID()
+                + "@otasuke.example", "homeBase", Map.of("latitude", 35.69, "longitude", 139.70), "skills", List.of("network"),
+                "shift", Rushes.ALWAYS)).when().post("/api/v1/engineers").then().statusCode(201).extract();
+        ApiUser.as("soc-1").follow(created.header("Location")).statusCode(200).body("id", equalTo(created.path("id")))
+                .body("name", equalTo("Located Kato"));
+        ApiUser.as("soc-1").request().when().get("/api/v1/engineers/{id}", UUID.randomUUID()).then().statusCode(404);
+    }
+
 }

@@ -17,6 +17,7 @@ import jp.otasuke.common.events.Enums.Resolution;
 import jp.otasuke.common.events.Enums.Urgency;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.Site;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.text.Languages;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.cost.VisitReport;
@@ -70,13 +71,13 @@ class DispatchJobTest {
         assertTrue(job.decline(engineer, Languages.JAPANESE).isEmpty());
         assertEquals(JobStatus.UNASSIGNED, job.status);
         assertEquals(List.of(engineer), job.declinedByList());
-        assertEquals(Optional.of("この出動は別のエンジニアの担当です"), job.refusal(engineer, Languages.JAPANESE), "no longer theirs");
+        assertEquals(Optional.of("この出動は別のエンジニアの担当です"), job.refusal(engineer, Languages.JAPANESE).map(Refusal::detail), "no longer theirs");
 
         DispatchJob onTheWay = assigned();
         onTheWay.depart(t);
         assertEquals(Optional.of("The job is EN_ROUTE; it can be declined only before departing"),
-                onTheWay.decline(engineer, Languages.ENGLISH));
-        assertEquals(Optional.of("出発した後は辞退できません（いまの状態：移動中）"), onTheWay.decline(engineer, Languages.JAPANESE));
+                onTheWay.decline(engineer, Languages.ENGLISH).map(Refusal::detail));
+        assertEquals(Optional.of("出発した後は辞退できません（いまの状態：移動中）"), onTheWay.decline(engineer, Languages.JAPANESE).map(Refusal::detail));
         assertEquals(JobStatus.EN_ROUTE, onTheWay.status);
     }
 
@@ -87,7 +88,7 @@ class DispatchJobTest {
         assertTrue(enRoute.cancel(Sentence.of("cancelled.resolved", "resolution", Resolution.REMOTE_REMEDIATION)));
         assertEquals("the incident was resolved (REMOTE_REMEDIATION)", enRoute.cancelledReason, "what events and the SOC read");
         assertEquals(Optional.of("この出動は取りやめになりました（SOCがインシデントを解決しました：遠隔で対処済み）"),
-                enRoute.refusal(engineer, Languages.JAPANESE), "what the engineer's phone reads");
+                enRoute.refusal(engineer, Languages.JAPANESE).map(Refusal::detail), "what the engineer's phone reads");
         DispatchJob onSite = assigned();
         onSite.arrive(t, null, null, 500);
         assertFalse(onSite.cancel(Sentence.of("cancelled.closed")));

@@ -1,6 +1,5 @@
 package jp.otasuke.ingest.consultation;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,11 +14,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.events.ConsultationOpened;
 import jp.otasuke.common.outbox.Outbox;
 import jp.otasuke.common.paging.Page;
@@ -86,8 +87,21 @@ public class ConsultationResource {
     @GET
     @RolesAllowed({Roles.SME_USER, Roles.SOC_OPERATOR})
     public Page<ConsultationView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        UUID scope = caller.is(Roles.SOC_OPERATOR) ? null : caller.requireTenantId();
-        int size = Page.limit(limit);
-        return Page.of(Consultation.page(scope, Page.after(cursor), size + 1), size, ConsultationView::of, c -> c.id);
+        return scoped(Keyset.page(limit, cursor))
+                .list((query, values) -> Consultation.<Consultation>find(query, values), ConsultationView::of, c -> c.id);
+    }
+
+    /** One consultation: the SME's own (another company's is not found), any for the SOC. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SME_USER, Roles.SOC_OPERATOR})
+    public ConsultationView get(@PathParam("id") UUID id) {
+        return scoped(Keyset.one()).where("id = :id", "id", id)
+                .first((query, values) -> Consultation.<Consultation>find(query, values)).map(ConsultationView::of)
+                .orElseThrow(() -> ProblemException.notFound("Consultation " + id));
+    }
+
+    private Keyset scoped(Keyset query) {
+        return query.scope("tenantId", caller.is(Roles.SOC_OPERATOR) ? null : caller.requireTenantId());
     }
 }

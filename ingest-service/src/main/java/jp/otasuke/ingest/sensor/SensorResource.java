@@ -1,8 +1,6 @@
 package jp.otasuke.ingest.sensor;
 
-import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +30,7 @@ import jp.otasuke.common.events.Enums.SensorKind;
 import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.security.Roles;
 import jp.otasuke.ingest.tenant.Tenant;
 
@@ -75,7 +74,8 @@ public class SensorResource {
     public Response register(@PathParam("tenantId") UUID tenantId, @NotNull @Valid RegisterSensorRequest request) {
         requireTenant(tenantId);
         if (request.sourceAddress() != null && Sensor.bySourceAddress(request.sourceAddress()).isPresent()) {
-            throw ProblemException.conflict("Another active sensor already sends syslog from " + request.sourceAddress());
+            throw Refusal.conflict("sensor.source-address-taken", "Another active sensor already sends syslog from "
+                    + request.sourceAddress(), "sourceAddress", request.sourceAddress()).atField("sourceAddress").problem();
         }
         SensorKey key = SensorKey.generate();
         Sensor sensor = new Sensor();
@@ -102,14 +102,19 @@ public class SensorResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR, Roles.SME_USER})
     public Page<SensorView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        if (caller.is(Roles.SME_USER) && !tenantId.equals(caller.requireTenantId())) {
-            throw ProblemException.notFound("Tenant " + tenantId);
-        }
-        requireTenant(tenantId);
-        int size = Page.limit(limit);
-        Keyset page = Keyset.of("tenantId", tenantId, Page.after(cursor));
-        List<Sensor> rows = Sensor.<Sensor>find(page.query(), page.parameters()).page(0, size + 1).list();
-        return Page.of(rows, size, s -> SensorView.of(s, null), s -> s.id);
+        requireVisibleTenant(tenantId);
+        return Keyset.page(limit, cursor).scope("tenantId", tenantId)
+                .list((query, values) -> Sensor.<Sensor>find(query, values), s -> SensorView.of(s, null), s -> s.id);
+    }
+
+    /** One sensor (the one a 201's Location names), seen as in the list: never its key. */
+    @GET
+    @Path("/{sensorId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR, Roles.SME_USER})
+    public SensorView get(@PathParam("tenantId") UUID tenantId, @PathParam("sensorId") UUID sensorId) {
+        requireVisibleTenant(tenantId);
+        return Sensor.<Sensor>find("id = ?1 and tenantId = ?2", sensorId, tenantId).firstResultOptional()
+                .map(s -> SensorView.of(s, null)).orElseThrow(() -> ProblemException.notFound("Sensor " + sensorId));
     }
 
     /** Revokes the sensor: its key stops working at once (every request looks the key up). */
@@ -126,6 +131,14 @@ public class SensorResource {
             Log.infof("Revoked sensor %s of tenant %s", sensorId, tenantId);
         }
         return Response.noContent().build();
+    }
+
+    /** An SME sees only its own tenant; another one's is not found, like one that does not exist. */
+    private void requireVisibleTenant(UUID tenantId) {
+        if (caller.is(Roles.SME_USER) && !tenantId.equals(caller.requireTenantId())) {
+            throw ProblemException.notFound("Tenant " + tenantId);
+        }
+        requireTenant(tenantId);
     }
 
     private static void requireTenant(UUID tenantId) {

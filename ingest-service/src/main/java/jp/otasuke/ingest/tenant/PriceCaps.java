@@ -36,11 +36,7 @@ public final class PriceCaps {
         if (plan.type() != PlanType.NETWORK && devices < 1) {
             return new CapExceeded("plan.endpointCount", plan.type() + " monitoring needs endpointCount of at least 1");
         }
-        long cap = switch (plan.type()) {
-            case NETWORK -> NETWORK_CAP_YEN;
-            case ENDPOINT -> ENDPOINT_CAP_YEN_PER_DEVICE * devices;
-            case COMBINED -> NETWORK_CAP_YEN + ENDPOINT_CAP_YEN_PER_DEVICE * devices;
-        };
+        long cap = capYen(plan);
         if (fee > cap) {
             return new CapExceeded("plan.monthlyFeeYen", switch (plan.type()) {
                 case NETWORK -> "network monitoring cap is ¥10,000 a month; asked ¥" + String.format("%,d", fee);
@@ -51,5 +47,14 @@ public final class PriceCaps {
             });
         }
         return new WithinCaps();
+    }
+
+    /** The most the plan may cost a month, tax excluded. */
+    public static long capYen(Plan plan) {
+        return switch (plan.type()) {
+            case NETWORK -> NETWORK_CAP_YEN;
+            case ENDPOINT -> ENDPOINT_CAP_YEN_PER_DEVICE * plan.endpointCount();
+            case COMBINED -> NETWORK_CAP_YEN + ENDPOINT_CAP_YEN_PER_DEVICE * plan.endpointCount();
+        };
     }
 }

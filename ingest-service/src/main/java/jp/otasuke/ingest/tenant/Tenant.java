@@ -1,7 +1,6 @@
 package jp.otasuke.ingest.tenant;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.events.Enums.PlanType;
 
 /** An SME customer of the provider: its site and its monitoring plan. */
@@ -49,10 +47,4 @@ public class Tenant extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
-
-    /** One page in id order, after the cursor (the last id of the previous page). */
-    public static List<Tenant> page(UUID after, int limit) {
-        Keyset page = Keyset.of(null, null, after);
-        return find(page.query(), page.parameters()).page(0, limit).list();
-    }
 }

@@ -16,7 +16,7 @@ import jp.otasuke.common.events.Plan;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.events.TenantUpserted;
 import jp.otasuke.common.outbox.Outbox;
-import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.security.Roles;
 
 /**
@@ -43,8 +43,9 @@ public class TenantOnboarding {
     public Onboarded onboard(OnboardTenantRequest request) {
         Plan plan = new Plan(request.plan().type(), request.plan().endpointCount(), request.plan().monthlyFeeYen());
         if (PriceCaps.check(plan) instanceof PriceCaps.CapExceeded exceeded) {
-            throw ProblemException.unprocessableField(exceeded.field(),
-                    "The plan breaks the Otasuke-tai price cap: " + exceeded.reason());
+            throw Refusal.unprocessable("tenant.price-cap", "The plan breaks the Otasuke-tai price cap: " + exceeded.reason(),
+                    "planType", plan.type(), "endpointCount", plan.endpointCount(), "monthlyFeeYen", plan.monthlyFeeYen(),
+                    "capYen", PriceCaps.capYen(plan)).atField(exceeded.field()).problem();
         }
         UUID tenantId = UUID.randomUUID();
         UserAccounts.Account account = accounts.create(new UserAccounts.NewUser(request.admin().email(),

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
@@ -55,8 +56,7 @@ public class TenantResource {
             Tenant own = Tenant.findById(caller.requireTenantId());
             return new Page<>(own == null ? List.of() : List.of(TenantView.of(own)), null);
         }
-        int size = Page.limit(limit);
-        return Page.of(Tenant.page(Page.after(cursor), size + 1), size, TenantView::of, t -> t.id);
+        return Keyset.page(limit, cursor).list((query, values) -> Tenant.<Tenant>find(query, values), TenantView::of, t -> t.id);
     }
 
     @GET

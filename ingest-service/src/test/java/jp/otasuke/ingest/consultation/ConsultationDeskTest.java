@@ -102,4 +102,18 @@ class ConsultationDeskTest {
         }
         throw new AssertionError("no consultation event for tenant " + tenantId);
     }
+
+    @Test
+    void aConsultationIsWhereTheLocationSaysForItsCompanyAndTheSocOnly() throws Exception {
+        Sme osaka = onboard();
+        Sme sakai = onboard();
+        var created = given().auth().oauth2(osaka.token()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "パスワードの件", "body", "共有パスワードを変えるべきか教えてください"))
+                .when().post("/api/v1/consultations").then().statusCode(201).extract();
+        String path = java.net.URI.create(created.header("Location")).getPath();
+        given().auth().oauth2(osaka.token()).when().get(path).then().statusCode(200).body("subject", equalTo("パスワードの件"));
+        given().auth().oauth2(Tokens.forUser(realm, "soc-1")).when().get(path).then().statusCode(200);
+        given().auth().oauth2(sakai.token()).when().get(path).then().statusCode(404);
+    }
+
 }

@@ -104,4 +104,19 @@ class SensorHealthTest {
         return given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).when().get("/api/v1/tenants/" + tenant + "/sensors")
                 .then().statusCode(200);
     }
+
+    @Test
+    void aNewSensorIsWhereTheLocationSaysWithoutItsKeyAndNotForAnotherCompany() {
+        Tenants.Onboarded owner = Tenants.onboard(realm);
+        var created = given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).contentType(ContentType.JSON)
+                .body(Map.of("kind", "NETWORK", "name", "Located UTM")).when()
+                .post("/api/v1/tenants/" + owner.tenantId() + "/sensors").then().statusCode(201).extract();
+        String path = java.net.URI.create(created.header("Location")).getPath();
+        given().auth().oauth2(Tokens.forUser(realm, "soc-1")).when().get(path).then().statusCode(200)
+                .body("id", equalTo(created.path("id"))).body("name", equalTo("Located UTM")).body("apiKey", nullValue());
+        String otherCompany = Tenants.onboard(realm).tenantId();
+        given().auth().oauth2(Tokens.forUser(realm, "ops-admin")).when()
+                .get("/api/v1/tenants/" + otherCompany + "/sensors/" + created.path("id")).then().statusCode(404);
+    }
+
 }

@@ -19,6 +19,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.Enums.ClaimOutcome;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.insurance.evidence.Evidence;
 
@@ -91,24 +92,25 @@ public class Claim extends PanacheEntityBase {
     }
 
     /** The insurer's decision; the amounts must match the outcome. */
-    public Optional<String> decide(ClaimOutcome outcome, long approved, String reason, Instant at) {
+    public Optional<Refusal> decide(ClaimOutcome outcome, long approved, String reason, Instant at) {
         if (!status.awaitsDecision()) {
-            return Optional.of("Claim is " + status + "; only a SUBMITTED or UNDER_REVIEW claim can be decided");
+            return wrongState("decide", "Claim is " + status + "; only a SUBMITTED or UNDER_REVIEW claim can be decided");
         }
         switch (outcome) {
             case APPROVED -> {
                 if (approved != payableYen) {
-                    return Optional.of("APPROVED pays the payable amount (" + payableYen + " yen); use PARTIALLY_APPROVED for less");
+                    return wrongAmount("APPROVED pays the payable amount (" + payableYen + " yen); use PARTIALLY_APPROVED for less",
+                            outcome, approved);
                 }
             }
             case PARTIALLY_APPROVED -> {
                 if (approved <= 0 || approved >= payableYen) {
-                    return Optional.of("PARTIALLY_APPROVED needs 0 < approvedYen < " + payableYen);
+                    return wrongAmount("PARTIALLY_APPROVED needs 0 < approvedYen < " + payableYen, outcome, approved);
                 }
             }
             case REJECTED -> {
                 if (approved != 0) {
-                    return Optional.of("REJECTED approves 0 yen");
+                    return wrongAmount("REJECTED approves 0 yen", outcome, approved);
                 }
             }
         }
@@ -116,22 +118,33 @@ public class Claim extends PanacheEntityBase {
         approvedYen = approved;
         decisionReason = reason;
         updatedAt = at;
-        return Optional.empty();
+        return Refusal.none();
     }
 
-    public Optional<String> pay(long paid, String reference, LocalDate on, Instant at) {
+    public Optional<Refusal> pay(long paid, String reference, LocalDate on, Instant at) {
         if (!status.awaitsPayment()) {
-            return Optional.of("Claim is " + status + "; only an approved claim can be paid");
+            return wrongState("pay", "Claim is " + status + "; only an approved claim can be paid");
         }
         if (paid != approvedYen) {
-            return Optional.of("paidYen must be the approved " + approvedYen + " yen");
+            return Optional.of(Refusal.conflict("claim.payment-not-approved-amount", "paidYen must be the approved "
+                    + approvedYen + " yen", "approvedYen", approvedYen, "paidYen", paid).atField("paidYen"));
         }
         status = ClaimStatus.PAID;
         paidYen = paid;
         paymentReference = reference;
         paidOn = on;
         updatedAt = at;
-        return Optional.empty();
+        return Refusal.none();
+    }
+
+    private Optional<Refusal> wrongState(String step, String detail) {
+        return Optional.of(Refusal.conflict("claim.wrong-state", detail, "claim", id, "step", step, "status", status));
+    }
+
+    /** The approved amount does not fit the outcome: APPROVED pays all that is payable, PARTIALLY less, REJECTED 0. */
+    private Optional<Refusal> wrongAmount(String detail, ClaimOutcome outcome, long approved) {
+        return Optional.of(Refusal.conflict("claim.amount-does-not-fit-outcome", detail, "outcome", outcome,
+                "approvedYen", approved, "payableYen", payableYen).atField("approvedYen"));
     }
 
     /** What the policy's other claims of the period have taken of the annual aggregate. */

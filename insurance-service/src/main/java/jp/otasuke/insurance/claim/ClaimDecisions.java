@@ -2,7 +2,6 @@ package jp.otasuke.insurance.claim;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import jp.otasuke.common.events.Enums.ClaimOutcome;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 
 /**
  * The insurer's steps. The claim's row is locked, then its version compared with the client's If-Match: an
@@ -28,14 +28,14 @@ public class ClaimDecisions {
     public Claim decide(UUID id, String insurerId, String ifMatch, ClaimOutcome outcome, long approvedYen, String reason,
             String by) {
         Claim claim = lockedFor(id, insurerId, ifMatch);
-        refuseIf(claim.decide(outcome, approvedYen, reason, Instant.now()));
+        Refusal.raiseIf(claim.decide(outcome, approvedYen, reason, Instant.now()));
         log.decided(claim, by);
         return claim;
     }
 
     public Claim pay(UUID id, String insurerId, String ifMatch, long paidYen, String reference, LocalDate paidOn, String by) {
         Claim claim = lockedFor(id, insurerId, ifMatch);
-        refuseIf(claim.pay(paidYen, reference, paidOn, Instant.now()));
+        Refusal.raiseIf(claim.pay(paidYen, reference, paidOn, Instant.now()));
         log.paid(claim, by);
         return claim;
     }
@@ -49,11 +49,5 @@ public class ClaimDecisions {
                     + claim.version + "); read it again and decide on what it says now").withHeader("ETag", claim.etag());
         }
         return claim;
-    }
-
-    private static void refuseIf(Optional<String> refusal) {
-        refusal.ifPresent(reason -> {
-            throw ProblemException.conflict(reason);
-        });
     }
 }

@@ -23,8 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.panache.common.Parameters;
 import jp.otasuke.common.events.Enums.ClaimOutcome;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
@@ -62,27 +62,11 @@ public class ClaimResource {
     public Page<ClaimView> list(@QueryParam("status") String status, @QueryParam("updatedSince") String updatedSince,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @HeaderParam("Accept-Language") String language) {
-        int size = Page.limit(limit);
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        scope(query, parameters);
-        ClaimStatus wanted = QueryParams.enumValue(ClaimStatus.class, "status", status);
-        if (wanted != null) {
-            query.append(" and status = :status");
-            parameters.and("status", wanted);
-        }
-        if (updatedSince != null && !updatedSince.isBlank()) {
-            query.append(" and updatedAt > :since");
-            parameters.and("since", parseInstant(updatedSince));
-        }
-        UUID after = Page.after(cursor);
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
-        }
-        return Page.of(Claim.<Claim>find(query + " order by id", parameters).page(0, size + 1).list(), size,
-                c -> ClaimView.of(c, locale(language)),
-                c -> c.id);
+        return scoped(Keyset.page(limit, cursor))
+                .where("status = :status", "status", QueryParams.enumValue(ClaimStatus.class, "status", status))
+                .where("updatedAt > :since", "since", updatedSince == null || updatedSince.isBlank() ? null
+                        : parseInstant(updatedSince))
+                .list((query, values) -> Claim.<Claim>find(query, values), c -> ClaimView.of(c, locale(language)), c -> c.id);
     }
 
     /** With an ETag: the version a decision must name in If-Match. */
@@ -90,10 +74,8 @@ public class ClaimResource {
     @Path("/{id}")
     @RolesAllowed({Roles.INSURER, Roles.SME_USER, Roles.SOC_OPERATOR})
     public Response get(@PathParam("id") UUID id, @HeaderParam("Accept-Language") String language) {
-        StringBuilder query = new StringBuilder("id = :id");
-        Parameters parameters = Parameters.with("id", id);
-        scope(query, parameters);
-        Claim claim = Claim.<Claim>find(query.toString(), parameters).firstResultOptional()
+        Claim claim = scoped(Keyset.one()).where("id = :id", "id", id)
+                .first((query, values) -> Claim.<Claim>find(query, values))
                 .orElseThrow(() -> ProblemException.notFound("Claim " + id));
         return withTag(claim, language);
     }
@@ -134,17 +116,15 @@ public class ClaimResource {
         return Languages.preferred(acceptLanguage, caller.is(Roles.SME_USER) ? Languages.JAPANESE : Languages.ENGLISH);
     }
 
-    private void scope(StringBuilder query, Parameters parameters) {
+    /** The SOC sees every claim, an insurer its own (never a NOT_COVERED one), an SME its tenant's. */
+    private Keyset scoped(Keyset query) {
         if (caller.is(Roles.SOC_OPERATOR)) {
-            return;
+            return query;
         }
         if (caller.is(Roles.INSURER)) {
-            query.append(" and insurerId = :insurer and status <> :hidden");
-            parameters.and("insurer", caller.requireInsurerId()).and("hidden", ClaimStatus.NOT_COVERED);
-        } else {
-            query.append(" and tenantId = :tenant");
-            parameters.and("tenant", caller.requireTenantId());
+            return query.scope("insurerId", caller.requireInsurerId()).where("status <> :hidden", "hidden", ClaimStatus.NOT_COVERED);
         }
+        return query.scope("tenantId", caller.requireTenantId());
     }
 
     private static Instant parseInstant(String value) {

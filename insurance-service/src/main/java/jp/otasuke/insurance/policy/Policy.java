@@ -18,7 +18,6 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.Enums.CostType;
-import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.insurance.claim.Coverage;
 
 /** An insurance policy of one tenant with one insurer. */
@@ -62,11 +61,5 @@ public class Policy extends PanacheEntityBase {
         Set<CostType> types = EnumSet.noneOf(CostType.class);
         coveredCostTypes.forEach(t -> types.add(CostType.valueOf(t)));
         return new Coverage.Terms(types, deductibleYen, perIncidentLimitYen, annualAggregateLimitYen);
-    }
-
-    /** A page of policies, only the insurer's own when {@code insurerId} is given. */
-    public static List<Policy> page(String insurerId, UUID after, int limit) {
-        Keyset page = Keyset.of("insurerId", insurerId, after);
-        return find(page.query(), page.parameters()).page(0, limit).list();
     }
 }

@@ -1,6 +1,5 @@
 package jp.otasuke.insurance.policy;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -17,15 +16,18 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import jp.otasuke.common.events.Enums.CostType;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.tenants.KnownTenant;
@@ -77,21 +79,27 @@ public class PolicyResource {
                     List.of(new Problem.FieldError("endsOn", "must be after startsOn")));
         }
         if (request.perIncidentLimitYen() > request.annualAggregateLimitYen()) {
-            throw ProblemException.unprocessable("The per-incident limit cannot exceed the annual aggregate");
+            throw Refusal.unprocessable("policy.limit-over-aggregate", "The per-incident limit cannot exceed the annual aggregate",
+                    "perIncidentLimitYen", request.perIncidentLimitYen(), "annualAggregateLimitYen",
+                    request.annualAggregateLimitYen()).problem();
         }
         if (!knownInsurers.contains(request.insurerId())) {
-            throw ProblemException.unprocessableField("insurerId",
-                    "insurerId must be one of the insurers the platform works with: " + knownInsurers);
+            throw Refusal.unprocessable("policy.insurer-unknown",
+                    "insurerId must be one of the insurers the platform works with: " + knownInsurers,
+                    "insurerId", request.insurerId(), "known", String.join(", ", knownInsurers)).atField("insurerId").problem();
         }
         if (KnownTenant.findById(request.tenantId()) == null) {
-            throw ProblemException.unprocessable("Tenant " + request.tenantId() + " is not known (yet) to insurance-service");
+            throw Refusal.unprocessable("policy.tenant-unknown", "Tenant " + request.tenantId()
+                    + " is not known (yet) to insurance-service", "tenant", request.tenantId()).problem();
         }
         if (Policy.count("insurerId = ?1 and policyNumber = ?2", request.insurerId(), request.policyNumber()) > 0) {
-            throw ProblemException.conflict("Policy " + request.policyNumber() + " of " + request.insurerId() + " exists already");
+            throw Refusal.conflict("policy.number-taken", "Policy " + request.policyNumber() + " of " + request.insurerId()
+                    + " exists already", "policyNumber", request.policyNumber()).atField("policyNumber").problem();
         }
         if (Policy.count("tenantId = ?1 and startsOn <= ?2 and endsOn >= ?3", request.tenantId(), request.endsOn(),
                 request.startsOn()) > 0) {
-            throw ProblemException.conflict("The tenant already has a policy for part of this period");
+            throw Refusal.conflict("policy.period-overlaps", "The tenant already has a policy for part of this period",
+                    "tenant", request.tenantId()).problem();
         }
         Policy policy = new Policy();
         policy.id = UUID.randomUUID();
@@ -111,8 +119,20 @@ public class PolicyResource {
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.INSURER})
     public Page<PolicyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        String insurer = caller.is(Roles.PLATFORM_ADMIN) ? null : caller.requireInsurerId();
-        int size = Page.limit(limit);
-        return Page.of(Policy.page(insurer, Page.after(cursor), size + 1), size, PolicyView::of, p -> p.id);
+        return scoped(Keyset.page(limit, cursor))
+                .list((query, values) -> Policy.<Policy>find(query, values), PolicyView::of, p -> p.id);
+    }
+
+    /** One policy: any for the provider, an insurer's own (another insurer's is not found). */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.INSURER})
+    public PolicyView get(@PathParam("id") UUID id) {
+        return scoped(Keyset.one()).where("id = :id", "id", id).first((query, values) -> Policy.<Policy>find(query, values))
+                .map(PolicyView::of).orElseThrow(() -> ProblemException.notFound("Policy " + id));
+    }
+
+    private Keyset scoped(Keyset query) {
+        return query.scope("insurerId", caller.is(Roles.PLATFORM_ADMIN) ? null : caller.requireInsurerId());
     }
 }

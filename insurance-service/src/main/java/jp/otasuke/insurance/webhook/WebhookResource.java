@@ -1,10 +1,8 @@
 package jp.otasuke.insurance.webhook;
 
-import jp.otasuke.common.secrets.SecretBox;
-
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,10 +23,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.panache.common.Parameters;
 import jp.otasuke.common.http.PublicLinks;
 import jp.otasuke.common.outbound.OutboundUrlPolicy;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.security.Roles;
 
@@ -90,14 +91,15 @@ public class WebhookResource {
     /** The insurer's own active webhooks, oldest first. */
     @GET
     public Page<Registered> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = Page.limit(limit);
-        UUID after = Page.after(cursor);
-        String insurer = caller.requireInsurerId();
-        List<Webhook> rows = (after == null
-                ? Webhook.<Webhook>find("insurerId = ?1 and active = true order by id", insurer)
-                : Webhook.<Webhook>find("insurerId = ?1 and active = true and id > ?2 order by id", insurer, after))
-                .page(0, size + 1).list();
-        return Page.of(rows, size, Registered::of, w -> w.id);
+        return Keyset.page(limit, cursor).scope("insurerId", caller.requireInsurerId()).where("active = true")
+                .list((query, values) -> Webhook.<Webhook>find(query, values), Registered::of, w -> w.id);
+    }
+
+    /** The insurer's own webhook (the one a 201's Location names); another insurer's is not found. */
+    @GET
+    @Path("/{id}")
+    public Registered get(@PathParam("id") UUID id) {
+        return Registered.of(own(id));
     }
 
     /** 204: no more deliveries to it; what is still pending for it is cancelled. Another insurer's: 404. */
@@ -129,22 +131,18 @@ public class WebhookResource {
     @GET
     @Path("/deliveries")
     public Page<DeliveryView> deliveries(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = Page.limit(limit);
-        long before = parseCursor(cursor);
-        List<WebhookDelivery> rows = WebhookDelivery.<WebhookDelivery>find("insurerId = ?1 and id < ?2 order by id desc",
-                caller.requireInsurerId(), before).page(0, size + 1).list();
-        List<DeliveryView> items = rows.stream().limit(size).map(d -> new DeliveryView(d.id, d.webhookId, d.claimId,
-                d.eventType, d.status, d.attempts, d.lastStatusCode, d.lastError, d.createdAt, d.nextAttemptAt,
-                d.deliveredAt)).toList();
-        return new Page<>(items, rows.size() > size ? String.valueOf(rows.get(size - 1).id) : null);
+        return Keyset.page(limit, cursor).scope("insurerId", caller.requireInsurerId())
+                .orderedBy("id desc", WebhookResource::before)
+                .list((query, values) -> WebhookDelivery.<WebhookDelivery>find(query, values),
+                        d -> new DeliveryView(d.id, d.webhookId, d.claimId, d.eventType, d.status, d.attempts,
+                                d.lastStatusCode, d.lastError, d.createdAt, d.nextAttemptAt, d.deliveredAt),
+                        d -> d.id);
     }
 
-    private static long parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Long.MAX_VALUE;
-        }
+    /** Deliveries are numbered as they are made: the next page (older ones) has the lower numbers. */
+    private static Optional<Keyset.After> before(String cursor) {
         try {
-            return Long.parseLong(cursor);
+            return Optional.of(new Keyset.After("id < :before", Parameters.with("before", Long.parseLong(cursor))));
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("cursor is not one this API returned");
         }

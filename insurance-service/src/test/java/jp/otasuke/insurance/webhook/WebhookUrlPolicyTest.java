@@ -134,4 +134,24 @@ class WebhookUrlPolicyTest {
                 .when().post("/api/v1/policies").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("Field 'perIncidentLimitYen' must be a whole number (a JSON integer, not a decimal or a text)"));
     }
+
+    @Test
+    void aWebhookAndAPolicyAreWhereTheirLocationsSayForTheirOwnInsurerOnly() {
+        var hook = insurerA.json(Map.of("url", "http://127.0.0.1:9/hooks/located", "secret", SECRET)).when()
+                .post("/api/v1/webhooks").then().statusCode(201).extract();
+        insurerA.follow(hook.header("Location")).statusCode(200).body("id", equalTo(hook.path("id")))
+                .body("secret", equalTo(null));
+        insurerB.follow(hook.header("Location")).statusCode(404);
+
+        jp.otasuke.insurance.Claims world = new jp.otasuke.insurance.Claims().known();
+        var policy = ApiUser.as("ops-admin").json(Map.of("tenantId", world.tenant, "insurerId", "INS-A",
+                "policyNumber", "LOC-" + UUID.randomUUID().toString().substring(0, 8), "startsOn", "2026-01-01",
+                "endsOn", "2026-12-31", "perIncidentLimitYen", 300_000, "annualAggregateLimitYen", 1_000_000,
+                "deductibleYen", 5_000, "coveredCostTypes", java.util.List.of("LABOR")))
+                .when().post("/api/v1/policies").then().statusCode(201).extract();
+        ApiUser.as("ops-admin").follow(policy.header("Location")).statusCode(200).body("id", equalTo(policy.path("id")));
+        insurerA.follow(policy.header("Location")).statusCode(200).body("insurerId", equalTo("INS-A"));
+        insurerB.follow(policy.header("Location")).statusCode(404);
+    }
+
 }

@@ -142,6 +142,15 @@ public class OnCallResource {
         return links.created("/api/v1/on-call/overrides/" + o.id).entity(OverrideView.of(o)).build();
     }
 
+    /** One override (the one a 201's Location names). */
+    @GET
+    @Path("/overrides/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR})
+    public OverrideView override(@PathParam("id") UUID id) {
+        return OnCallOverride.<OnCallOverride>findByIdOptional(id).map(OverrideView::of)
+                .orElseThrow(() -> ProblemException.notFound("override " + id));
+    }
+
     @DELETE
     @Path("/overrides/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)

@@ -124,4 +124,15 @@ class EscalationTest {
     private static List<String> subjects(Mailbox mailbox, Tenant tenant) {
         return about(mailbox, tenant).stream().map(Mail::subject).toList();
     }
+
+    @Test
+    void anOverrideIsWhereItsLocationSays() {
+        ApiUser admin = ApiUser.as("ops-admin");
+        var created = admin.json(Map.of("username", "soc-2", "startsAt", "2030-01-01T09:00:00+09:00",
+                "endsAt", "2030-01-01T18:00:00+09:00")).post("/api/v1/on-call/overrides").then().statusCode(201).extract();
+        ApiUser.as("soc-1").follow(created.header("Location")).statusCode(200).body("username", org.hamcrest.Matchers.equalTo("soc-2"));
+        admin.request().delete(java.net.URI.create(created.header("Location")).getPath()).then().statusCode(204);
+        admin.follow(created.header("Location")).statusCode(404);
+    }
+
 }

@@ -171,11 +171,4 @@ public class IncidentAlert extends PanacheEntityBase {
         return ids == null ? update("incidentId = ?1 where incidentId = ?2", to, from)
                 : update("incidentId = ?1 where incidentId = ?2 and id in ?3", to, from, ids);
     }
-
-    /** An incident's alerts in id order (the cursor order); the caller has checked it may see the incident. */
-    public static List<IncidentAlert> of(UUID incidentId, UUID after, int rows) {
-        return after == null
-                ? find("incidentId = ?1 order by id", incidentId).page(0, rows).list()
-                : find("incidentId = ?1 and id > ?2 order by id", incidentId, after).page(0, rows).list();
-    }
 }

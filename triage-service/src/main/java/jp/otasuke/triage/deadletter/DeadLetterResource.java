@@ -1,7 +1,6 @@
 package jp.otasuke.triage.deadletter;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -52,11 +51,8 @@ public class DeadLetterResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SOC_OPERATOR})
     public Page<DeadLetterView> list(@QueryParam("incidentId") String incidentId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        int size = Page.limit(limit);
-        UUID incident = QueryParams.uuid("incidentId", incidentId);
-        Keyset page = Keyset.of("incidentId", incident, Page.after(cursor));
-        List<DeadLetter> rows = DeadLetter.<DeadLetter>find(page.query(), page.parameters()).page(0, size + 1).list();
-        return Page.of(rows, size, DeadLetterView::of, d -> d.id);
+        return Keyset.page(limit, cursor).where("incidentId = :incident", "incident", QueryParams.uuid("incidentId", incidentId))
+                .list((query, values) -> DeadLetter.<DeadLetter>find(query, values), DeadLetterView::of, d -> d.id);
     }
 
     /** Sends the record back to the topic it came from, once; 409 when it was re-driven already. */

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import jp.otasuke.common.kafka.ReliableProducer;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.triage.incident.Incident;
 import jp.otasuke.triage.incident.IncidentLog;
 
@@ -45,8 +46,9 @@ public class Redrive {
         DeadLetter letter = DeadLetter.<DeadLetter>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Dead letter " + id));
         if (letter.redrivenAt != null) {
-            throw ProblemException.conflict("Dead letter " + id + " was re-driven already, at " + letter.redrivenAt + " by "
-                    + letter.redrivenBy);
+            throw Refusal.conflict("dead-letter.redriven-already", "Dead letter " + id + " was re-driven already, at "
+                    + letter.redrivenAt + " by " + letter.redrivenBy, "redrivenAt", letter.redrivenAt,
+                    "redrivenBy", letter.redrivenBy).problem();
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(letter.sourceTopic, null, letter.recordKey, letter.value);
         for (DeadLetter.Header h : letter.headers) {

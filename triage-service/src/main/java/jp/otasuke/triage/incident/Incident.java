@@ -35,11 +35,12 @@ import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.events.Enums.Resolution;
 import jp.otasuke.common.events.Enums.Severity;
 import jp.otasuke.common.events.SensorSilent;
+import jp.otasuke.common.problem.Refusal;
 
 /**
  * An incident in the SOC's queue, and the rules of its life: how alerts grow it, how its priority
  * moves (only up), and which step the SOC may take in which status. Refused steps are values
- * ({@link Rejection}), never half-applied.
+ * ({@link Refusal}), never half-applied.
  */
 @Entity
 @DynamicUpdate // a batch of alerts changes a few columns of hundreds of incidents: update only those
@@ -301,9 +302,15 @@ public class Incident extends PanacheEntityBase {
 
     // ---- the SOC's steps --------------------------------------------------------------------------
 
-    public Optional<Rejection> acknowledge(String by, Instant at) {
+    /** A step the incident's status does not allow: one rule, told by the step and the status it met. */
+    private Optional<Refusal> wrongState(String step, String detail) {
+        return Optional.of(Refusal.conflict("incident.wrong-state", detail, "incident", id, "step", step, "status", status));
+    }
+
+
+    public Optional<Refusal> acknowledge(String by, Instant at) {
         if (status != IncidentStatus.OPEN) {
-            return Rejection.because("Incident is " + status + (acknowledgedBy != null ? " (acknowledged by "
+            return wrongState("acknowledge", "Incident is " + status + (acknowledgedBy != null ? " (acknowledged by "
                     + acknowledgedBy + ")" : "") + "; only an OPEN incident can be acknowledged");
         }
         status = IncidentStatus.ACKNOWLEDGED;
@@ -312,53 +319,53 @@ public class Incident extends PanacheEntityBase {
         if (assignee == null) {
             assignee = by;
         }
-        return Rejection.none();
+        return Refusal.none();
     }
 
-    public Optional<Rejection> assign(String to) {
+    public Optional<Refusal> assign(String to) {
         if (!status.isActive()) {
-            return Rejection.because("Incident is " + status + "; only an active incident can be assigned");
+            return wrongState("assign", "Incident is " + status + "; only an active incident can be assigned");
         }
         assignee = to;
-        return Rejection.none();
+        return Refusal.none();
     }
 
-    public Optional<Rejection> acceptComment() {
-        return status == IncidentStatus.CLOSED ? Rejection.because("Incident is CLOSED; it takes no more comments")
-                : Rejection.none();
+    public Optional<Refusal> acceptComment() {
+        return status == IncidentStatus.CLOSED ? wrongState("comment", "Incident is CLOSED; it takes no more comments")
+                : Refusal.none();
     }
 
-    public Optional<Rejection> requestOnsite(UUID requestId) {
+    public Optional<Refusal> requestOnsite(UUID requestId) {
         if (status != IncidentStatus.ACKNOWLEDGED) {
-            return Rejection.because("Incident is " + status + "; an on-site engineer can be requested only for an "
+            return wrongState("request-onsite", "Incident is " + status + "; an on-site engineer can be requested only for an "
                     + "ACKNOWLEDGED incident" + (status == IncidentStatus.OPEN ? " (acknowledge it first)" : ""));
         }
         status = IncidentStatus.ONSITE_REQUESTED;
         onsiteRequestId = requestId;
-        return Rejection.none();
+        return Refusal.none();
     }
 
-    public Optional<Rejection> resolve(Resolution how, String summary, Instant at) {
+    public Optional<Refusal> resolve(Resolution how, String summary, Instant at) {
         if (status == IncidentStatus.OPEN) {
-            return Rejection.because("Incident is OPEN; acknowledge it before resolving it");
+            return wrongState("resolve", "Incident is OPEN; acknowledge it before resolving it");
         }
         if (!status.isActive()) {
-            return Rejection.because("Incident is " + status + " already");
+            return wrongState("resolve", "Incident is " + status + " already");
         }
         status = IncidentStatus.RESOLVED;
         resolution = how;
         resolutionSummary = summary;
         resolvedAt = at;
-        return Rejection.none();
+        return Refusal.none();
     }
 
-    public Optional<Rejection> close(Instant at) {
+    public Optional<Refusal> close(Instant at) {
         if (status != IncidentStatus.RESOLVED) {
-            return Rejection.because("Incident is " + status + "; only a RESOLVED incident can be closed");
+            return wrongState("close", "Incident is " + status + "; only a RESOLVED incident can be closed");
         }
         status = IncidentStatus.CLOSED;
         closedAt = at;
-        return Rejection.none();
+        return Refusal.none();
     }
 
     /**
@@ -367,22 +374,24 @@ public class Incident extends PanacheEntityBase {
      * clock with it, while nobody acknowledged). The other one ends as MERGED, pointing here; the caller moves
      * the alert rows.
      */
-    public Optional<Rejection> absorb(Incident other) {
+    public Optional<Refusal> absorb(Incident other) {
         if (other.id.equals(id)) {
-            return Rejection.because("An incident cannot be merged into itself");
+            return Optional.of(Refusal.conflict("incident.merge-into-itself", "An incident cannot be merged into itself"));
         }
         if (!other.tenantId.equals(tenantId)) {
-            return Rejection.because("Incident " + other.id + " belongs to another tenant; only incidents of the same "
-                    + "tenant can be merged");
+            return Optional.of(Refusal.conflict("incident.merge-other-tenant", "Incident " + other.id
+                    + " belongs to another tenant; only incidents of the same tenant can be merged", "other", other.id));
         }
         if (kind != IncidentKind.ALERT || other.kind != IncidentKind.ALERT) {
-            return Rejection.because("Consultations are answered on their own; only alert incidents can be merged");
+            return Optional.of(Refusal.conflict("incident.merge-consultation",
+                    "Consultations are answered on their own; only alert incidents can be merged"));
         }
         if (!status.isActive()) {
-            return Rejection.because("Incident is " + status + "; only an active incident can take another in");
+            return wrongState("merge", "Incident is " + status + "; only an active incident can take another in");
         }
         if (!other.status.isActive()) {
-            return Rejection.because("Incident " + other.id + " is " + other.status + "; only an active incident can be merged");
+            return Optional.of(Refusal.conflict("incident.merge-inactive", "Incident " + other.id + " is " + other.status
+                    + "; only an active incident can be merged", "other", other.id, "status", other.status));
         }
         alertCount += other.alertCount;
         for (String host : other.hosts) {
@@ -411,7 +420,7 @@ public class Incident extends PanacheEntityBase {
         other.mergedInto = id;
         other.alertCount = 0;
         other.hosts = new String[0];
-        return Rejection.none();
+        return Refusal.none();
     }
 
     /**

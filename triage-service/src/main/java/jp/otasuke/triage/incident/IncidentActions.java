@@ -2,7 +2,6 @@ package jp.otasuke.triage.incident;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.events.Site;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.skills.Skills;
 import jp.otasuke.common.tenants.KnownTenant;
 import jp.otasuke.triage.timeline.Visibility;
@@ -35,21 +35,21 @@ public class IncidentActions {
     public Incident acknowledge(UUID id, String by) {
         Incident incident = locked(id);
         Instant now = Instant.now();
-        refuseIf(incident.acknowledge(by, now));
+        Refusal.raiseIf(incident.acknowledge(by, now));
         log.acknowledged(incident, now);
         return incident;
     }
 
     public Incident assign(UUID id, IncidentRequests.Assign request, String by) {
         Incident incident = locked(id);
-        refuseIf(incident.assign(request.assignee().strip()));
+        Refusal.raiseIf(incident.assign(request.assignee().strip()));
         log.assigned(incident, by, Instant.now());
         return incident;
     }
 
     public Incident comment(UUID id, IncidentRequests.Comment request, String by) {
         Incident incident = locked(id);
-        refuseIf(incident.acceptComment());
+        Refusal.raiseIf(incident.acceptComment());
         log.commented(incident, request.text().strip(), request.visibility() == Visibility.CUSTOMER, by, Instant.now());
         return incident;
     }
@@ -64,10 +64,11 @@ public class IncidentActions {
         Incident incident = locked(id);
         Site site = KnownTenant.<KnownTenant>findByIdOptional(incident.tenantId).map(KnownTenant::site).orElse(null);
         UUID requestId = UUID.randomUUID();
-        refuseIf(incident.requestOnsite(requestId));
+        Refusal.raiseIf(incident.requestOnsite(requestId));
         if (site == null) {
-            throw ProblemException.conflict("The site of tenant " + incident.tenantId
-                    + " is not known yet, so no engineer can be sent; try again once the tenant is onboarded");
+            throw Refusal.conflict("incident.site-unknown", "The site of tenant " + incident.tenantId
+                    + " is not known yet, so no engineer can be sent; try again once the tenant is onboarded",
+                    "tenant", incident.tenantId).problem();
         }
         List<String> skills = named.isEmpty() ? Skills.forCategory(incident.category) : named;
         IncidentOnsiteRequested event = new IncidentOnsiteRequested(UUID.randomUUID(), Instant.now(), incident.id,
@@ -80,7 +81,7 @@ public class IncidentActions {
     public Incident resolve(UUID id, IncidentRequests.Resolve request, String by) {
         Incident incident = locked(id);
         Instant now = Instant.now();
-        refuseIf(incident.resolve(request.resolution(), request.summary().strip(), now));
+        Refusal.raiseIf(incident.resolve(request.resolution(), request.summary().strip(), now));
         log.resolved(incident, by, now);
         return incident;
     }
@@ -88,7 +89,7 @@ public class IncidentActions {
     public Incident close(UUID id, String by) {
         Incident incident = locked(id);
         Instant now = Instant.now();
-        refuseIf(incident.close(now));
+        Refusal.raiseIf(incident.close(now));
         log.closed(incident, by, now);
         return incident;
     }
@@ -105,7 +106,7 @@ public class IncidentActions {
         }
         Incident target = lockedRows.get(id);
         Incident other = lockedRows.get(otherId);
-        refuseIf(target.absorb(other));
+        Refusal.raiseIf(target.absorb(other));
         jp.otasuke.triage.correlation.IncidentAlert.move(other.id, null, target.id);
         log.merged(target, other, by, Instant.now());
         return target;
@@ -120,20 +121,24 @@ public class IncidentActions {
             throw ProblemException.badField(byIds ? "host" : "alertIds", "Name either alertIds or host, not both and not neither");
         }
         if (!source.status.isActive() || source.kind != jp.otasuke.common.events.Enums.IncidentKind.ALERT) {
-            throw ProblemException.conflict("Incident is " + source.status + "; alerts can be detached only from an active "
-                    + "alert incident");
+            throw Refusal.conflict("incident.wrong-state", "Incident is " + source.status
+                    + "; alerts can be detached only from an active alert incident",
+                    "incident", id, "step", "detach", "status", source.status).problem();
         }
         List<jp.otasuke.triage.correlation.IncidentAlert> leaving = byIds
                 ? jp.otasuke.triage.correlation.IncidentAlert.ofIncident(id, request.alertIds())
                 : jp.otasuke.triage.correlation.IncidentAlert.aboutHost(id, request.host());
         if (byIds && leaving.size() != new java.util.HashSet<>(request.alertIds()).size()) {
-            throw ProblemException.conflict("Not every alert named belongs to incident " + id);
+            throw Refusal.conflict("incident.detach-foreign-alerts", "Not every alert named belongs to incident " + id,
+                    "incident", id).problem();
         }
         if (leaving.isEmpty()) {
-            throw ProblemException.conflict("Incident " + id + " has no alerts about host " + request.host().strip());
+            throw Refusal.conflict("incident.detach-unknown-host", "Incident " + id + " has no alerts about host "
+                    + request.host().strip(), "incident", id, "host", request.host().strip()).problem();
         }
         if (leaving.size() == source.alertCount) {
-            throw ProblemException.conflict("Those are all the incident's alerts; detaching them would leave it empty");
+            throw Refusal.conflict("incident.detach-all",
+                    "Those are all the incident's alerts; detaching them would leave it empty", "incident", id).problem();
         }
         Instant now = Instant.now();
         Incident split = source.split(leaving, now, config.ackDue()::of);
@@ -146,11 +151,5 @@ public class IncidentActions {
 
     private static Incident locked(UUID id) {
         return Incident.forUpdate(id).orElseThrow(() -> ProblemException.notFound("Incident " + id));
-    }
-
-    private static void refuseIf(Optional<Rejection> rejection) {
-        rejection.ifPresent(r -> {
-            throw ProblemException.conflict(r.reason());
-        });
     }
 }

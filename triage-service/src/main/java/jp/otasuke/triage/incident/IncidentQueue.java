@@ -1,10 +1,14 @@
 package jp.otasuke.triage.incident;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.Priority;
+import jp.otasuke.common.paging.Keyset;
+import jp.otasuke.common.paging.Page;
 
 /**
  * The SOC queue: filtered, ordered by priority, then acknowledge-due time (then id, so the order is total).
@@ -12,46 +16,24 @@ import jp.otasuke.common.events.Enums.Priority;
  * The tenant filter is part of the query, so an SME user's page never reads another tenant's rows.
  */
 public record IncidentQueue(IncidentStatus status, Priority priority, UUID tenantId, boolean activeOnly,
-        jp.otasuke.common.events.Enums.AlertCategory category, String assignee) {
+        AlertCategory category, String assignee) {
 
-    public IncidentQueue(IncidentStatus status, Priority priority, UUID tenantId) {
-        this(status, priority, tenantId, false, null, null);
+    public <T> Page<T> page(String limit, String cursor, Function<Incident, T> view) {
+        return Keyset.page(limit, cursor)
+                .where("status = :status", "status", status)
+                .where("priority = :priority", "priority", priority)
+                .where("status in :active", "active", activeOnly ? IncidentStatus.ACTIVE : null)
+                .where("category = :category", "category", category)
+                .where("assignee = :assignee", "assignee", assignee)
+                .scope("tenantId", tenantId)
+                .orderedBy("priority, ackDueAt, id", this::after)
+                .list((query, values) -> Incident.<Incident>find(query, values), view, incident -> incident.id);
     }
 
-    public List<Incident> page(UUID after, int rows) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (priority != null) {
-            where.append(" and priority = :priority");
-            parameters.and("priority", priority);
-        }
-        if (activeOnly) {
-            where.append(" and status in :active");
-            parameters.and("active", IncidentStatus.ACTIVE);
-        }
-        if (category != null) {
-            where.append(" and category = :category");
-            parameters.and("category", category);
-        }
-        if (assignee != null) {
-            where.append(" and assignee = :assignee");
-            parameters.and("assignee", assignee);
-        }
-        if (tenantId != null) {
-            where.append(" and tenantId = :tenant");
-            parameters.and("tenant", tenantId);
-        }
-        if (after != null) {
-            Incident last = Incident.visible(after, tenantId).orElse(null);
-            if (last != null) {
-                where.append(" and (priority > :p or (priority = :p and (ackDueAt > :due or (ackDueAt = :due and id > :id))))");
-                parameters.and("p", last.priority).and("due", last.ackDueAt).and("id", last.id);
-            }
-        }
-        return Incident.find(where + " order by priority, ackDueAt, id", parameters).page(0, rows).list();
+    /** The incidents after the cursor's in queue order; a cursor whose incident is gone starts the queue again. */
+    private Optional<Keyset.After> after(String cursor) {
+        return Incident.visible(Page.after(cursor), tenantId).map(last -> new Keyset.After(
+                "priority > :p or (priority = :p and (ackDueAt > :due or (ackDueAt = :due and id > :id)))",
+                Parameters.with("p", last.priority).and("due", last.ackDueAt).and("id", last.id)));
     }
 }

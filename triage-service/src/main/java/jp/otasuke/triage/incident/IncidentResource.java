@@ -10,7 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import jp.otasuke.common.events.Enums.AlertCategory;
 import jp.otasuke.common.events.Enums.Priority;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
@@ -41,7 +43,6 @@ public class IncidentResource {
             @QueryParam("category") String category, @QueryParam("assignee") String assignee,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
-        int size = Page.limit(limit);
         boolean soc = isSoc();
         java.util.Locale locale = jp.otasuke.triage.timeline.CustomerLine.locale(language);
         if (active != null && !active.equals("true") && !active.equals("false")) {
@@ -49,10 +50,9 @@ public class IncidentResource {
         }
         IncidentQueue queue = new IncidentQueue(QueryParams.enumValue(IncidentStatus.class, "status", status),
                 QueryParams.enumValue(Priority.class, "priority", priority), soc ? QueryParams.uuid("tenantId", tenantId) : caller.requireTenantId(),
-                "true".equals(active), QueryParams.enumValue(jp.otasuke.common.events.Enums.AlertCategory.class, "category", category),
+                "true".equals(active), QueryParams.enumValue(AlertCategory.class, "category", category),
                 soc && assignee != null && !assignee.isBlank() ? assignee.strip() : null);
-        return Page.of(queue.page(Page.after(cursor), size + 1), size,
-                soc ? IncidentView::forSoc : i -> IncidentView.forCustomer(i, locale), i -> i.id);
+        return queue.page(limit, cursor, soc ? IncidentView::forSoc : i -> IncidentView.forCustomer(i, locale));
     }
 
     @GET
@@ -71,8 +71,8 @@ public class IncidentResource {
     public Page<AlertView> alerts(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         visible(id);
-        int size = Page.limit(limit);
-        return Page.of(IncidentAlert.of(id, Page.after(cursor), size + 1), size, AlertView::of, a -> a.id);
+        return Keyset.page(limit, cursor).scope("incidentId", id)
+                .list((query, values) -> IncidentAlert.<IncidentAlert>find(query, values), AlertView::of, a -> a.id);
     }
 
     private Incident visible(UUID id) {

@@ -1,7 +1,7 @@
 package jp.otasuke.triage.timeline;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import jp.otasuke.common.paging.Keyset;
+import jp.otasuke.common.paging.Page;
+import jp.otasuke.common.problem.ProblemException;
 
 /**
  * One line of an incident's story: a SOC step, an engineer's move, an insurer's decision. It is also the
@@ -77,9 +81,18 @@ public class TimelineEntry extends PanacheEntityBase {
         return customerSummary == null ? Visibility.INTERNAL : Visibility.CUSTOMER;
     }
 
-    static List<TimelineEntry> of(UUID incidentId, boolean customerOnly, int limit) {
-        String query = "incidentId = ?1" + (customerOnly ? " and customerSummary is not null" : "")
-                + " order by at, recordedAt, id";
-        return find(query, incidentId).page(0, limit).list();
+    /** The incident's story in the order it happened (then as it was recorded); {@code cursor} is an entry's id. */
+    static Keyset page(UUID incidentId, boolean customerOnly, int limit, String cursor) {
+        Keyset page = Keyset.page(limit, cursor).scope("incidentId", incidentId)
+                .orderedBy("at, recordedAt, id", last -> after(incidentId, last));
+        return customerOnly ? page.where("customerSummary is not null") : page;
+    }
+
+    private static Optional<Keyset.After> after(UUID incidentId, String cursor) {
+        UUID id = Page.after(cursor);
+        TimelineEntry last = TimelineEntry.<TimelineEntry>find("id = ?1 and incidentId = ?2", id, incidentId)
+                .firstResultOptional().orElseThrow(() -> ProblemException.badField("cursor", "cursor is not one this API returned"));
+        return Optional.of(new Keyset.After("at > :at or (at = :at and (recordedAt > :recorded or (recordedAt = :recorded"
+                + " and id > :id)))", Parameters.with("at", last.at).and("recorded", last.recordedAt).and("id", last.id)));
     }
 }

@@ -152,4 +152,59 @@ class TimelineTest {
         clock = clock.plusSeconds(1);
         return clock;
     }
+
+    @Test
+    void aLongStoryIsReadToItsNewestEntryAPageAtATime() {
+        EventTopics.publish(Tenants.osakaMachineShop(tenant));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
+        EventTopics.publish(Alerts.of(tenant).host("pc-long").malware(Severity.HIGH));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
+        UUID id = Db.incidentsOf(tenant).get(0).id;
+        Instant start = Instant.now().plusSeconds(60);
+        int notes = 1_200; // every third one shared with the SME: 400 of them
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            for (int n = 0; n < notes; n++) {
+                Instant at = start.plusSeconds(n);
+                if (n % 3 == 0) {
+                    TimelineEntry.shared(UUID.randomUUID(), id, at, "comment", "note " + n,
+                            CustomerLine.of("comment", "text", "note " + n), "soc-1");
+                } else {
+                    TimelineEntry.internal(UUID.randomUUID(), id, at, "comment", "note " + n, "soc-1");
+                }
+            }
+        });
+        Soc soc = Soc.as("soc-1");
+
+        List<String> firstPage = soc.get("/api/v1/incidents/{id}/timeline", id).statusCode(200)
+                .header("Link", org.hamcrest.Matchers.matchesPattern("<http[^>]*/api/v1/incidents/" + id
+                        + "/timeline\\?cursor=[0-9a-f-]+>; rel=\"next\""))
+                .extract().jsonPath().getList("summary");
+        assertEquals(500, firstPage.size(), "a plain list, as before, of at most 500 entries");
+
+        List<String> socReads = readToTheEnd(soc, id, 200);
+        assertEquals(notes, socReads.stream().filter(line -> line.startsWith("note ")).count(), "every note, none twice");
+        assertEquals("note " + (notes - 1), socReads.get(socReads.size() - 1), "down to the newest entry");
+
+        Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
+        List<String> smeReads = readToTheEnd(sme, id, 150);
+        assertEquals(notes / 3, smeReads.stream().filter(line -> line.startsWith("note ")).count());
+        assertEquals("note " + (notes - 3), smeReads.get(smeReads.size() - 1), "the SME's newest line too");
+    }
+
+    /** Follows {@code Link: rel="next"} from the first page, as a client does, collecting the summaries in order. */
+    private static List<String> readToTheEnd(Soc reader, UUID incident, int limit) {
+        List<String> read = new java.util.ArrayList<>();
+        String next = "/api/v1/incidents/" + incident + "/timeline?limit=" + limit;
+        while (next != null) {
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> page = reader.request()
+                    .get(next).then().statusCode(200).extract();
+            List<String> summaries = page.jsonPath().getList("summary");
+            org.junit.jupiter.api.Assertions.assertTrue(summaries.size() <= limit);
+            read.addAll(summaries);
+            String link = page.header("Link");
+            next = link == null ? null : java.net.URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).getRawPath()
+                    + "?" + java.net.URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).getRawQuery();
+        }
+        return read;
+    }
 }

@@ -121,6 +121,7 @@ public class ApiGateway {
                 answer.headers().firstValue(name).ifPresent(v -> response.header(name, v));
             }
             answer.headers().firstValue("Location").ifPresent(l -> response.header("Location", sameOrigin(service, l)));
+            answer.headers().firstValue("Link").ifPresent(l -> response.header("Link", sameOriginLink(service, l)));
             return response.build();
         } catch (HttpTimeoutException e) {
             return Problems.unavailable(service + " did not answer in time");
@@ -142,6 +143,14 @@ public class ApiGateway {
             }
         }
         return true;
+    }
+
+    /** A {@code Link} header ({@code <…/api/v1/…?cursor=…>; rel="next"}) with its address as the page reaches it. */
+    private static String sameOriginLink(String service, String link) {
+        int open = link.indexOf('<');
+        int close = link.indexOf('>', open + 1);
+        return open < 0 || close < 0 ? link
+                : link.substring(0, open + 1) + sameOrigin(service, link.substring(open + 1, close)) + link.substring(close);
     }
 
     /** A service's link (…/api/v1/incidents/42) as the page reaches it (/api/triage/incidents/42). */
