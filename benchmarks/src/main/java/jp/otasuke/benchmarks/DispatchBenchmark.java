@@ -15,16 +15,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import jp.otasuke.dispatch.schedule.GeoPoint;
-import jp.otasuke.dispatch.schedule.GreatCircleTravel;
+import jp.otasuke.dispatch.travel.GeoPoint;
+import jp.otasuke.dispatch.travel.GreatCircleTravel;
 import jp.otasuke.dispatch.schedule.GreedyPlan;
 import jp.otasuke.dispatch.schedule.PlanSummary;
 import jp.otasuke.dispatch.schedule.Route;
 import jp.otasuke.dispatch.schedule.Schedule;
-import jp.otasuke.dispatch.schedule.Shift;
+import jp.otasuke.dispatch.engineer.Shift;
 import jp.otasuke.dispatch.schedule.Solving;
 import jp.otasuke.dispatch.schedule.Technician;
-import jp.otasuke.dispatch.schedule.TravelTimes;
+import jp.otasuke.dispatch.travel.TravelTimes;
 import jp.otasuke.dispatch.schedule.Visit;
 
 /**

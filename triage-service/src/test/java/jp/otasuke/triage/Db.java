@@ -23,6 +23,6 @@ public final class Db {
     }
 
     public static long alertsOf(UUID incidentId) {
-        return read(() -> jp.otasuke.triage.correlation.IncidentAlert.count("incidentId", incidentId));
+        return read(() -> jp.otasuke.triage.incident.IncidentAlert.count("incidentId", incidentId));
     }
 }

@@ -84,8 +84,7 @@ public class UserAccounts {
             return new Account(userId, username, generated ? password : null);
         } catch (ProcessingException | WebApplicationException e) {
             Log.warnf("Keycloak refused or did not answer while creating a %s user: %s", who.role(), e.getMessage());
-            throw new ProblemException(503, "Service Unavailable", "The identity provider is not available; nothing was created")
-                    .withHeader("Retry-After", "10");
+            throw ProblemException.unavailable("The identity provider is not available; nothing was created", 10);
         }
     }
 

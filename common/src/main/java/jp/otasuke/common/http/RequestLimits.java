@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jp.otasuke.common.problem.Problem;
+import jp.otasuke.contract.problem.Problem;
 
 /**
  * Over-long request lines and over-large bodies are refused with a problem+json body, like every other

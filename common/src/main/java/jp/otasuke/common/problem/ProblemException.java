@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.otasuke.contract.problem.Problem;
+
 /**
  * A refusal to tell the client, as a problem document: 404 unknown (or another tenant's) object, 400 a bad
  * field, and so on. Business rules return their refusals as values ({@link Refusal}); the edge raises them
@@ -65,6 +67,11 @@ public class ProblemException extends RuntimeException {
     /** 403: signed in with a role that may act, but without what this action needs (an engineer id, a tenant). */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail);
+    }
+
+    /** 503: a dependency (Kafka, the database, Keycloak) is away; nothing was done, try again after {@code seconds}. */
+    public static ProblemException unavailable(String detail, int seconds) {
+        return new ProblemException(503, "Service Unavailable", detail).withHeader("Retry-After", String.valueOf(seconds));
     }
 
     /** A response header to send with the problem, e.g. Retry-After on 429 and 503. */

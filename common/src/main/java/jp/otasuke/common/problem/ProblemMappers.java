@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jp.otasuke.contract.problem.Problem;
 
 /** Every error leaves a service as {@code application/problem+json} with a detail a person can act on. */
 public class ProblemMappers {

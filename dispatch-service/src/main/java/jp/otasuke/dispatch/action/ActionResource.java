@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 import jp.otasuke.dispatch.job.DispatchTexts;
 
 /** The engineer's phone: accept, decline, depart, arrive, complete, each idempotent by its operation id. */

@@ -7,24 +7,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.text.Sentence;
+import jp.otasuke.contract.problem.Problem;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.job.DispatchJob;
 import jp.otasuke.dispatch.job.DispatchTexts;
 import jp.otasuke.dispatch.job.JobLog;
 import jp.otasuke.dispatch.job.JobView;
-import jp.otasuke.dispatch.schedule.GeoPoint;
-import jp.otasuke.dispatch.schedule.GreatCircleTravel;
-import jp.otasuke.dispatch.schedule.Replanner;
-import jp.otasuke.dispatch.schedule.TravelTimes;
+import jp.otasuke.dispatch.job.JobsChanged;
+import jp.otasuke.dispatch.travel.GeoPoint;
+import jp.otasuke.dispatch.travel.GreatCircleTravel;
+import jp.otasuke.dispatch.travel.TravelTimes;
 
 /**
  * Applies an engineer's action under the job's row lock, and records its answer by operation id in the same
@@ -55,14 +56,14 @@ public class JobActions {
 
     private final DispatchConfig config;
     private final JobLog log;
-    private final Replanner replanner;
+    private final Event<JobsChanged> changed;
     private final ObjectMapper json;
     private final TravelTimes travel;
 
-    JobActions(DispatchConfig config, JobLog log, Replanner replanner, ObjectMapper json) {
+    JobActions(DispatchConfig config, JobLog log, Event<JobsChanged> changed, ObjectMapper json) {
         this.config = config;
         this.log = log;
-        this.replanner = replanner;
+        this.changed = changed;
         this.json = json;
         this.travel = new GreatCircleTravel(config.travel().roadFactor(), config.travel().kmPerHour());
     }
@@ -120,7 +121,7 @@ public class JobActions {
                     return refused(refused.get());
                 }
                 log.declined(job, engineer, action.reason() == null ? "declined" : action.reason(), action.at());
-                replanner.replanAfterCommit();
+                changed.fire(new JobsChanged());
             }
             case DEPART -> {
                 if (job.depart(action.at()) == DispatchJob.Effect.MOVED) {
@@ -140,7 +141,7 @@ public class JobActions {
                 if (job.complete(action.at(), action.report(), config.rates().laborPerHourYen(),
                         config.rates().travelPerKmYen()) == DispatchJob.Effect.MOVED) {
                     log.completed(job);
-                    replanner.replanAfterCommit();
+                    changed.fire(new JobsChanged());
                 }
             }
         }

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
-import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.skills.Skills;
-import jp.otasuke.dispatch.schedule.Replanner;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * Onboarding an engineer is one call: the Keycloak user (role field-engineer, claim engineer_id) and the roster
@@ -28,11 +28,11 @@ public class EngineerOnboarding {
     }
 
     private final UserAccounts accounts;
-    private final Replanner replanner;
+    private final Event<EngineersChanged> changed;
 
-    EngineerOnboarding(UserAccounts accounts, Replanner replanner) {
+    EngineerOnboarding(UserAccounts accounts, Event<EngineersChanged> changed) {
         this.accounts = accounts;
-        this.replanner = replanner;
+        this.changed = changed;
     }
 
     public Onboarded onboard(OnboardEngineerRequest request) {
@@ -44,7 +44,7 @@ public class EngineerOnboarding {
         }
         if (!request.shift().start().isBefore(request.shift().end())) {
             throw new ProblemException(400, "Bad Request", "The shift must start before it ends",
-                    List.of(new jp.otasuke.common.problem.Problem.FieldError("shift.end", "must be after shift.start")));
+                    List.of(new jp.otasuke.contract.problem.Problem.FieldError("shift.end", "must be after shift.start")));
         }
         UUID id = UUID.randomUUID();
         String[] name = request.name().strip().split("\\s+", 2);
@@ -54,7 +54,7 @@ public class EngineerOnboarding {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 store(id, request, account.username());
-                replanner.replanAfterCommit(); // a new pair of hands may rescue waiting jobs
+                changed.fire(new EngineersChanged()); // a new pair of hands may rescue waiting jobs
             });
         } catch (RuntimeException e) {
             accounts.delete(account.userId());

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /** The roster of field engineers, for the provider's staff. */
 @Path("/api/v1/engineers")

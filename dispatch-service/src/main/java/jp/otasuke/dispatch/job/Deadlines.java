@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 import jp.otasuke.common.events.Enums.Urgency;
-import jp.otasuke.dispatch.schedule.Shift;
+import jp.otasuke.dispatch.engineer.Shift;
 
 /**
  * When an engineer must be on site: IMMEDIATE within a few hours of the request; NEXT_BUSINESS_DAY by noon

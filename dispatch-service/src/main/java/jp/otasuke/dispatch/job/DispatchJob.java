@@ -28,7 +28,7 @@ import jp.otasuke.common.text.Languages;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.cost.Costs;
 import jp.otasuke.dispatch.cost.VisitReport;
-import jp.otasuke.dispatch.schedule.GeoPoint;
+import jp.otasuke.dispatch.travel.GeoPoint;
 
 /**
  * A rush-out job and the rules of the engineer's actions on it. Actions recorded offline arrive late and out

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,7 +18,6 @@ import jp.otasuke.common.events.IncidentResolved;
 import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.dispatch.DispatchConfig;
-import jp.otasuke.dispatch.schedule.Replanner;
 
 /**
  * Listens to the incidents topic: an on-site request becomes one job (its request id is unique, so a
@@ -30,13 +30,13 @@ public class JobIntake {
     private final BatchApplier applier;
     private final JobLog log;
     private final Deadlines deadlines;
-    private final Replanner replanner;
+    private final Event<JobsChanged> changed;
 
-    JobIntake(BatchApplier applier, JobLog log, DispatchConfig config, Replanner replanner) {
+    JobIntake(BatchApplier applier, JobLog log, DispatchConfig config, Event<JobsChanged> changed) {
         this.applier = applier;
         this.log = log;
         this.deadlines = new Deadlines(config.immediateWithin(), config.nextBusinessDayBy());
-        this.replanner = replanner;
+        this.changed = changed;
     }
 
     @Incoming("incidents")
@@ -57,7 +57,7 @@ public class JobIntake {
             }
         }
         if (changed) {
-            replanner.replanAfterCommit();
+            this.changed.fire(new JobsChanged());
         }
     }
 

@@ -19,8 +19,8 @@ import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.text.Languages;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * Jobs: the SOC sees all, an engineer their own, an SME its tenant's (status, ETA, engineer's name). The scope

@@ -3,6 +3,8 @@ package jp.otasuke.dispatch.schedule;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import jp.otasuke.dispatch.travel.GeoPoint;
+import jp.otasuke.dispatch.travel.TravelTimes;
 
 /**
  * The baseline the solver must beat: jobs by deadline, each to the nearest skilled engineer who is still free

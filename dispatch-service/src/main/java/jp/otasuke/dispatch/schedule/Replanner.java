@@ -25,9 +25,15 @@ import jp.otasuke.common.events.Enums.Urgency;
 import jp.otasuke.common.tx.AfterCommit;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.engineer.Engineer;
+import jp.otasuke.dispatch.engineer.EngineersChanged;
+import jp.otasuke.dispatch.engineer.Shift;
 import jp.otasuke.dispatch.job.DispatchJob;
 import jp.otasuke.dispatch.job.JobLog;
 import jp.otasuke.dispatch.job.JobStatus;
+import jp.otasuke.dispatch.job.JobsChanged;
+import jp.otasuke.dispatch.travel.GeoPoint;
+import jp.otasuke.dispatch.travel.GreatCircleTravel;
+import jp.otasuke.dispatch.travel.TravelTimes;
 
 /**
  * Keeps the schedule current: re-plans after every change that matters (a new job, a decline, a cancellation,
@@ -74,7 +80,13 @@ public class Replanner {
     }
 
     /** Asks for a re-plan once the current transaction commits (so the planner sees its change). */
-    public void replanAfterCommit() {
+    /** Jobs came, went back or ended: plan again once that commits (never on a change that rolls back). */
+    void jobsChanged(@Observes JobsChanged change) {
+        afterCommit.run(wakeUps::release);
+    }
+
+    /** An engineer joined: waiting jobs may have hands now. */
+    void engineersChanged(@Observes EngineersChanged change) {
         afterCommit.run(wakeUps::release);
     }
 

@@ -8,6 +8,9 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
+import jp.otasuke.dispatch.engineer.Shift;
+import jp.otasuke.dispatch.travel.GeoPoint;
+import jp.otasuke.dispatch.travel.TravelTimes;
 
 /**
  * One engineer's visits in order. The first {@code committed} visits are the jobs the engineer already

@@ -2,6 +2,8 @@ package jp.otasuke.dispatch.schedule;
 
 import java.util.Set;
 import java.util.UUID;
+import jp.otasuke.dispatch.engineer.Shift;
+import jp.otasuke.dispatch.travel.GeoPoint;
 
 /** An engineer as the schedule sees them: where they start, what they can do, when they work. */
 public record Technician(UUID id, String name, GeoPoint home, Set<String> skills, Shift shift) {

@@ -10,6 +10,7 @@ import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.CascadingUpdateShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
+import jp.otasuke.dispatch.travel.GeoPoint;
 
 /**
  * A job to be visited: where, what skills, by when, how urgent, and who must not get it (engineers who

@@ -7,6 +7,10 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import jp.otasuke.dispatch.engineer.Shift;
+import jp.otasuke.dispatch.travel.GeoPoint;
+import jp.otasuke.dispatch.travel.GreatCircleTravel;
+import jp.otasuke.dispatch.travel.TravelTimes;
 
 /** Places and people of the Kanto area for schedule tests. */
 final class Kanto {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import jp.otasuke.dispatch.engineer.Shift;
 
 /** The schedule's rules on small Kanto instances, solved by the real Timefold solver. */
 class SolvingTest {

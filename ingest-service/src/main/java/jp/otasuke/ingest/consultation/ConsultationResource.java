@@ -20,13 +20,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.events.ConsultationOpened;
 import jp.otasuke.common.outbox.Outbox;
+import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 import jp.otasuke.ingest.tenant.Tenant;
 
 /** The consultation desk: an SME user asks for help; the SOC sees every request in its queue. */

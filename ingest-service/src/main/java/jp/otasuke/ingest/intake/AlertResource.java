@@ -20,13 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
-import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.ingest.intake.format.AlertFormat;
 import jp.otasuke.ingest.intake.format.Canonical;
 import jp.otasuke.ingest.intake.format.LineParser;
 import jp.otasuke.ingest.intake.format.Lines;
 import jp.otasuke.ingest.sensor.Sensor;
+import jp.otasuke.ingest.sensor.SensorAdmission;
 
 /**
  * {@code POST /api/v1/alerts}: a sensor sends canonical JSON (one alert or an array) or lines of any
@@ -36,8 +36,6 @@ import jp.otasuke.ingest.sensor.Sensor;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class AlertResource {
-
-    static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
 
     private final AlertIntake intake;
     private final SensorAdmission admission;
@@ -116,10 +114,8 @@ public class AlertResource {
             return Response.accepted(intake.take(sensor, batch, "http")).build();
         } catch (AlertPublisher.KafkaUnavailable e) {
             Log.warnf("Kafka did not acknowledge %d records of sensor %s: %s", batch.size(), sensor.id, e.getMessage());
-            return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(503, "Service Unavailable",
-                            "The event store did not acknowledge the alerts; nothing was accepted. Send them again."))
-                    .build();
+            throw ProblemException.unavailable(
+                    "The event store did not acknowledge the alerts; nothing was accepted. Send them again.", 5);
         }
     }
 }

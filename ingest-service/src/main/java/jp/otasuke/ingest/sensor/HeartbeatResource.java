@@ -6,7 +6,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import jp.otasuke.ingest.intake.SensorAdmission;
 
 /** {@code POST /api/v1/sensors/heartbeat}: a quiet sensor saying it is still there, without an alert to send. */
 @Path("/api/v1/sensors/heartbeat")

@@ -31,7 +31,7 @@ import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 import jp.otasuke.ingest.tenant.Tenant;
 
 /** Registering, listing and revoking a tenant's sensors. */

@@ -17,7 +17,7 @@ import jp.otasuke.common.events.Site;
 import jp.otasuke.common.events.TenantUpserted;
 import jp.otasuke.common.outbox.Outbox;
 import jp.otasuke.common.problem.Refusal;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * Onboarding an SME in one step: the plan within the price caps, the tenant with its site, its first user

@@ -20,7 +20,7 @@ import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /** The SME customers: the provider's staff see all, an SME user only its own. */
 @Path("/api/v1/tenants")

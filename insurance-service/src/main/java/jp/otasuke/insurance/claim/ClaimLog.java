@@ -3,6 +3,7 @@ package jp.otasuke.insurance.claim;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import jp.otasuke.common.events.ClaimDecided;
@@ -11,19 +12,18 @@ import jp.otasuke.common.events.ClaimPaid;
 import jp.otasuke.common.events.EventCatalog;
 import jp.otasuke.common.events.OtasukeEvent;
 import jp.otasuke.common.outbox.Outbox;
-import jp.otasuke.insurance.webhook.Webhooks;
 
-/** Every claim change, in its transaction: an event on the outbox, an audit entry, and the insurer's webhooks. */
+/** Every claim change, in its transaction: an event on the outbox, an audit entry, and {@link ClaimChanged} for its followers. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ClaimLog {
 
     private final Outbox outbox;
-    private final Webhooks webhooks;
+    private final Event<ClaimChanged> changed;
 
-    ClaimLog(Outbox outbox, Webhooks webhooks) {
+    ClaimLog(Outbox outbox, Event<ClaimChanged> changed) {
         this.outbox = outbox;
-        this.webhooks = webhooks;
+        this.changed = changed;
     }
 
     void opened(Claim c) {
@@ -47,7 +47,7 @@ public class ClaimLog {
         outbox.publish(event);
         ClaimAudit.record(claim, actor, EventCatalog.of(event).type(), detail);
         if (claim.status != ClaimStatus.NOT_COVERED) {
-            webhooks.queue(claim, EventCatalog.of(event).type());
+            changed.fire(new ClaimChanged(claim, EventCatalog.of(event).type()));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -20,6 +21,7 @@ import jp.otasuke.common.events.DispatchJobCompleted;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.insurance.evidence.Evidence;
 import jp.otasuke.insurance.evidence.IncidentFact;
+import jp.otasuke.insurance.evidence.IncidentFactRecorded;
 import jp.otasuke.insurance.policy.Policy;
 
 /**
@@ -69,7 +71,7 @@ public class ClaimOpening {
                         job.laborMinutes(), job.travelKm(), job.costLines()));
         Optional<Policy> policy = Policy.coveringForUpdate(job.tenantId(), lossDate);
         if (policy.isPresent()) {
-            Coverage.Evaluation evaluation = Coverage.evaluate(policy.get().terms(), job.costLines(),
+            Coverage.Evaluation evaluation = Coverage.evaluate(Coverage.Terms.of(policy.get()), job.costLines(),
                     Claim.committedYen(policy.get().id));
             claim.policyId = policy.get().id;
             claim.insurerId = policy.get().insurerId;
@@ -92,6 +94,16 @@ public class ClaimOpening {
         Log.infof("Claim %s for job %s: %s, payable %d of %d yen", claim.claimNumber, job.jobId(), claim.status,
                 claim.payableYen, claim.claimedTotalYen);
         return Optional.of(claim);
+    }
+
+    /** A claim that opened before its incident's facts arrived gets them as evidence now. */
+    void incidentKnown(@Observes IncidentFactRecorded recorded) {
+        IncidentFact fact = recorded.fact();
+        for (Claim claim : Claim.<Claim>list("incidentId", fact.incidentId)) {
+            if (claim.evidence != null && claim.evidence.incident() == null) {
+                claim.evidence = new Evidence(fact.asEvidence(), claim.evidence.job());
+            }
+        }
     }
 
     private static List<Sentence> notCovered(UUID tenantId, LocalDate lossDate) {

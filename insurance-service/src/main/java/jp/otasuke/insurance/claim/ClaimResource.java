@@ -29,8 +29,8 @@ import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.text.Languages;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * Claims: an insurer sees its own (never NOT_COVERED ones), an SME its tenant's, the SOC all; another's claim is

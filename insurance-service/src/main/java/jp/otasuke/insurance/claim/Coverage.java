@@ -7,6 +7,7 @@ import java.util.Set;
 import jp.otasuke.common.events.CostLine;
 import jp.otasuke.common.events.Enums.CostType;
 import jp.otasuke.common.text.Sentence;
+import jp.otasuke.insurance.policy.Policy;
 
 /**
  * What a policy pays for one incident's rush-out, with the reason for every yen (API.md): the covered cost
@@ -29,6 +30,11 @@ public final class Coverage {
 
     /** The policy terms the arithmetic needs. */
     public record Terms(Set<CostType> coveredTypes, long deductibleYen, long perIncidentLimitYen, long annualAggregateLimitYen) {
+
+        public static Terms of(Policy policy) {
+            return new Terms(policy.coveredTypes(), policy.deductibleYen, policy.perIncidentLimitYen,
+                    policy.annualAggregateLimitYen);
+        }
     }
 
     private Coverage() {

@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.IncidentOpened;
-import jp.otasuke.insurance.claim.Claim;
 
 /** What triage announced of an incident: when it opened (the loss date) and what it was (evidence). */
 @Entity
@@ -28,9 +27,10 @@ public class IncidentFact extends PanacheEntityBase {
     @Column(name = "opened_at")
     public Instant openedAt;
 
-    static void record(IncidentOpened opened) {
+    /** The incident's facts, once; the fact recorded now, or null when it was known already. */
+    static IncidentFact record(IncidentOpened opened) {
         if (findById(opened.incidentId()) != null) {
-            return;
+            return null;
         }
         IncidentFact fact = new IncidentFact();
         fact.incidentId = opened.incidentId();
@@ -40,12 +40,7 @@ public class IncidentFact extends PanacheEntityBase {
         fact.priority = opened.priority() == null ? null : opened.priority().name();
         fact.openedAt = opened.occurredAt();
         fact.persist();
-        // the incidents and dispatch topics are not ordered with each other: a claim may have opened first
-        for (Claim claim : Claim.<Claim>list("incidentId", opened.incidentId())) {
-            if (claim.evidence != null && claim.evidence.incident() == null) {
-                claim.evidence = new Evidence(fact.asEvidence(), claim.evidence.job());
-            }
-        }
+        return fact;
     }
 
     public Evidence.Incident asEvidence() {

@@ -18,7 +18,6 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.otasuke.common.events.Enums.CostType;
-import jp.otasuke.insurance.claim.Coverage;
 
 /** An insurance policy of one tenant with one insurer. */
 @Entity
@@ -57,9 +56,10 @@ public class Policy extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public Coverage.Terms terms() {
+    /** The cost types the policy covers. */
+    public Set<CostType> coveredTypes() {
         Set<CostType> types = EnumSet.noneOf(CostType.class);
         coveredCostTypes.forEach(t -> types.add(CostType.valueOf(t)));
-        return new Coverage.Terms(types, deductibleYen, perIncidentLimitYen, annualAggregateLimitYen);
+        return types;
     }
 }

@@ -25,12 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jp.otasuke.common.events.Enums.CostType;
 import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
-import jp.otasuke.common.problem.Problem;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.tenants.KnownTenant;
+import jp.otasuke.contract.problem.Problem;
+import jp.otasuke.contract.security.Roles;
 
 /** Policies: the administrator sees all, an insurer only the policies it underwrites. */
 @Path("/api/v1/policies")

@@ -31,7 +31,7 @@ import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /** An insurer registers where to be told of claim changes, and reads its delivery log. */
 @Path("/api/v1/webhooks")

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.otasuke.insurance.claim.Claim;
+import jp.otasuke.insurance.claim.ClaimChanged;
 import jp.otasuke.insurance.claim.ClaimView;
 
 /**
@@ -28,7 +30,9 @@ public class Webhooks {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(Claim claim, String eventType) {
+    void queue(@Observes ClaimChanged change) {
+        Claim claim = change.claim();
+        String eventType = change.eventType();
         if (claim.insurerId == null) {
             return;
         }

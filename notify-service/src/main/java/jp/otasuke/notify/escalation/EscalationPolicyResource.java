@@ -22,7 +22,7 @@ import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 import jp.otasuke.notify.people.People;
 
 /**

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
 import jp.otasuke.common.text.Languages;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * Who was told about an incident, when and how. The SOC sees every notice; an SME only those sent to it (another

@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jp.otasuke.common.http.PublicLinks;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 import jp.otasuke.notify.people.People;
 
 /**

@@ -14,7 +14,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import jp.otasuke.common.problem.ProblemException;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * People's accounts, read from Keycloak through the admin API: the address of an operator (by username) or of an
@@ -65,8 +65,7 @@ public class People {
         try {
             return socOperators();
         } catch (Unreachable e) {
-            throw new ProblemException(503, "Keycloak unavailable", "The SOC operators cannot be checked now; try again shortly")
-                    .withHeader("Retry-After", "10");
+            throw ProblemException.unavailable("The SOC operators cannot be checked now; try again shortly", 10);
         }
     }
 

@@ -23,7 +23,7 @@ import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /** Each person keeps their own wishes: how to be told, in which language, and when not to be woken. */
 @Path("/api/v1/me/preferences")

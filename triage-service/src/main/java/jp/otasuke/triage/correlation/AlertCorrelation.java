@@ -21,6 +21,7 @@ import jp.otasuke.common.events.AlertReceived;
 import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.triage.TriageConfig;
 import jp.otasuke.triage.incident.Incident;
+import jp.otasuke.triage.incident.IncidentAlert;
 import jp.otasuke.triage.incident.IncidentLog;
 
 /**
@@ -76,7 +77,7 @@ public class AlertCorrelation {
             rows.add(IncidentAlert.of(alert, incident.id));
         }
         // incidents that only counted more alerts (most of them, every batch) are written in one statement
-        Incident.saveCounts(grown.entrySet().stream().filter(e -> e.getValue().same(e.getKey())).map(Map.Entry::getKey).toList());
+        OpenIncidents.saveCounts(grown.entrySet().stream().filter(e -> e.getValue().same(e.getKey())).map(Map.Entry::getKey).toList());
         Incident.flush(); // the alert rows reference the incidents opened above
         IncidentAlert.insertAll(rows);
         opened.forEach(incident -> log.opened(incident, now));
@@ -109,7 +110,7 @@ public class AlertCorrelation {
         alerts.forEach(alert -> keys.add(CorrelationKey.of(alert)));
         List<CorrelationKey> asked = List.copyOf(keys);
         Map<CorrelationKey, Incident> latest = new HashMap<>();
-        List<Incident> found = Incident.activeAmong(asked.stream().map(CorrelationKey::tenantId).toArray(UUID[]::new),
+        List<Incident> found = OpenIncidents.activeAmong(asked.stream().map(CorrelationKey::tenantId).toArray(UUID[]::new),
                 asked.stream().map(CorrelationKey::key).toArray(String[]::new),
                 asked.stream().map(k -> k.family().name()).toArray(String[]::new));
         for (Incident incident : found) {

@@ -16,7 +16,7 @@ import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * The dead letters of the platform: the SOC and the provider list them (by operations incident); a platform-admin

@@ -59,8 +59,8 @@ public class Redrive {
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new ProblemException(503, "Service Unavailable", "Kafka did not take the record back (" + e.getMessage()
-                    + "); nothing was re-driven, try again");
+            throw ProblemException.unavailable("Kafka did not take the record back (" + e.getMessage()
+                    + "); nothing was re-driven, try again", 5);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

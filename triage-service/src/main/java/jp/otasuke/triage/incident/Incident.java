@@ -1,8 +1,5 @@
 package jp.otasuke.triage.incident;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,18 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Version;
 
-import org.hibernate.Session;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -102,20 +97,12 @@ public class Incident extends PanacheEntityBase {
     public String operationsKey;
     @Column(name = "onsite_request_id")
     public UUID onsiteRequestId;
-    @Column(name = "job_id")
-    public UUID jobId;
-    @Column(name = "job_status")
-    public String jobStatus;
-    @Column(name = "job_eta")
-    public Instant jobEta;
-    @Column(name = "engineer_name")
-    public String engineerName;
-    @Column(name = "job_unassignable_reason")
-    public String jobUnassignableReason;
-    @Column(name = "claim_id")
-    public UUID claimId;
-    @Column(name = "claim_status")
-    public String claimStatus;
+    /** The on-site job as dispatch last reported it (dispatch owns it; null until it reports one). */
+    @Embedded
+    public OnsiteJob job;
+    /** The insurance claim as insurance last reported it (insurance owns it; null until a claim opens). */
+    @Embedded
+    public ClaimProgress claim;
     @Enumerated(EnumType.STRING)
     public Resolution resolution;
     @Column(name = "resolution_summary")
@@ -428,7 +415,7 @@ public class Incident extends PanacheEntityBase {
      * and prioritised from those alerts alone, with its own acknowledge clock. This one keeps the rest; the
      * caller moves the rows and recounts it ({@link #recount}).
      */
-    public Incident split(List<jp.otasuke.triage.correlation.IncidentAlert> leaving, Instant now,
+    public Incident split(List<IncidentAlert> leaving, Instant now,
             Function<Priority, Duration> ackWithin) {
         Incident split = new Incident();
         split.id = UUID.randomUUID();
@@ -445,14 +432,14 @@ public class Incident extends PanacheEntityBase {
     }
 
     /** Counts, hosts, seen times, severity, naming alert and base priority from exactly these alerts. */
-    public void recount(List<jp.otasuke.triage.correlation.IncidentAlert> alerts) {
+    public void recount(List<IncidentAlert> alerts) {
         alertCount = alerts.size();
         hosts = alerts.stream().map(a -> a.hostName()).flatMap(Optional::stream).distinct()
                 .toArray(String[]::new);
         firstSeenAt = alerts.stream().map(a -> a.observedAt).min(Instant::compareTo).orElse(firstSeenAt);
         lastSeenAt = alerts.stream().map(a -> a.observedAt).max(Instant::compareTo).orElse(lastSeenAt);
         maxSeverity = alerts.stream().map(a -> a.severity).max(Enum::compareTo).orElse(maxSeverity);
-        jp.otasuke.triage.correlation.IncidentAlert naming = alerts.stream()
+        IncidentAlert naming = alerts.stream()
                 .min(java.util.Comparator.comparing(a -> PriorityPolicy.of(a.category, a.severity))).orElseThrow();
         basePriority = PriorityPolicy.of(naming.category, naming.severity);
         category = naming.category;
@@ -474,102 +461,27 @@ public class Incident extends PanacheEntityBase {
     // ---- what dispatch and insurance report ------------------------------------------------------
 
     /** The on-site job moved; an engineer on the way or on site puts a requested incident in progress. */
-    public void jobMoved(UUID job, String jobStatusNow, Instant eta, String engineer) {
-        jobId = job;
-        jobStatus = jobStatusNow;
-        jobUnassignableReason = null;
-        if (eta != null) {
-            jobEta = eta;
-        }
-        if (engineer != null) {
-            engineerName = engineer;
-        }
-        boolean engineerIsComing = List.of("ACCEPTED", "EN_ROUTE", "ON_SITE", "COMPLETED").contains(jobStatusNow);
-        if (engineerIsComing && status == IncidentStatus.ONSITE_REQUESTED) {
+    public void jobMoved(UUID jobId, String jobStatusNow, Instant eta, String engineer) {
+        job = OnsiteJob.moved(job, jobId, jobStatusNow, eta, engineer);
+        if (job.engineerIsComing() && status == IncidentStatus.ONSITE_REQUESTED) {
             status = IncidentStatus.ONSITE_IN_PROGRESS;
         }
     }
 
     /** Dispatch found that no active engineer could ever take the job as it stands: the SOC must act. */
-    public void jobUnassignable(UUID job, String reason) {
-        jobId = job;
-        jobUnassignableReason = reason;
+    public void jobUnassignable(UUID jobId, String reason) {
+        job = OnsiteJob.unassignable(job, jobId, reason);
     }
 
-    public void claimMoved(UUID claim, String claimStatusNow) {
-        claimId = claim;
-        claimStatus = claimStatusNow;
+    public void claimMoved(UUID claimId, String claimStatusNow) {
+        claim = new ClaimProgress(claimId, claimStatusNow);
     }
 
     public List<String> hostList() {
         return List.of(hosts);
     }
 
-    // ---- saving in bulk ----------------------------------------------------------------------------
-
-    private static final String SAVE_COUNTS = """
-            update incident i set alert_count = v.alert_count, first_seen_at = v.first_seen_at::timestamptz,
-                last_seen_at = v.last_seen_at::timestamptz, max_severity = v.max_severity, base_priority = v.base_priority,
-                category = v.category, title = v.title, version = i.version + 1
-            from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-                as v(id, alert_count, first_seen_at, last_seen_at, max_severity, base_priority, category, title, version)
-            where i.id = v.id and i.version = v.version""";
-
-    /**
-     * Writes what alerts changed on these incidents when neither their priority nor their hosts did: counts, seen
-     * times, severity and the naming alert, in one statement for the whole batch instead of one per incident.
-     * They leave the persistence context (so they are not written twice); the caller holds their row locks.
-     */
-    public static void saveCounts(List<Incident> incidents) {
-        if (incidents.isEmpty()) {
-            return;
-        }
-        incidents.forEach(getEntityManager()::detach);
-        int updated = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(SAVE_COUNTS)) {
-                update.setArray(1, connection.createArrayOf("uuid", incidents.stream().map(i -> i.id).toArray()));
-                update.setArray(2, connection.createArrayOf("int4", incidents.stream().map(i -> i.alertCount).toArray()));
-                update.setArray(3, texts(connection, incidents, i -> i.firstSeenAt));
-                update.setArray(4, texts(connection, incidents, i -> i.lastSeenAt));
-                update.setArray(5, texts(connection, incidents, i -> i.maxSeverity));
-                update.setArray(6, texts(connection, incidents, i -> i.basePriority));
-                update.setArray(7, texts(connection, incidents, i -> i.category));
-                update.setArray(8, texts(connection, incidents, i -> i.title));
-                update.setArray(9, connection.createArrayOf("int8", incidents.stream().map(i -> i.version).toArray()));
-                return update.executeUpdate();
-            }
-        });
-        if (updated != incidents.size()) {
-            // cannot happen while the rows are locked; if it does, the batch must not commit half of it
-            throw new OptimisticLockException("Incidents changed while their alerts were counted");
-        }
-        incidents.forEach(i -> i.version++);
-    }
-
-    private static java.sql.Array texts(Connection connection, List<Incident> incidents, Function<Incident, Object> value)
-            throws SQLException {
-        return connection.createArrayOf("text", incidents.stream().map(value)
-                .map(v -> v == null ? null : v instanceof Enum<?> e ? e.name() : v.toString()).toArray());
-    }
-
     // ---- finders ----------------------------------------------------------------------------------
-
-    /**
-     * The active alert incidents with these (tenant, correlation key, family) triples, given as three arrays of
-     * the same length, locked in id order (the same order everywhere, so lockers never deadlock). Native for its
-     * array parameters: a batch asks for hundreds of triples, and only those incidents are loaded and locked.
-     */
-    @SuppressWarnings("unchecked")
-    public static List<Incident> activeAmong(UUID[] tenantIds, String[] correlationKeys, String[] families) {
-        return getEntityManager().createNativeQuery(ACTIVE_AMONG, Incident.class)
-                .setParameter(1, tenantIds).setParameter(2, correlationKeys).setParameter(3, families)
-                .getResultList();
-    }
-
-    private static final String ACTIVE_AMONG = "select * from incident where (tenant_id, correlation_key, family) in"
-            + " (select * from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[])))"
-            + " and status in (" + IncidentStatus.ACTIVE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
-            + ") order by id for update";
 
     /**
      * One incident, locked for a SOC step so that two operators' steps are applied one after the other

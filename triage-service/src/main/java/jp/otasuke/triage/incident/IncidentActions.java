@@ -107,7 +107,7 @@ public class IncidentActions {
         Incident target = lockedRows.get(id);
         Incident other = lockedRows.get(otherId);
         Refusal.raiseIf(target.absorb(other));
-        jp.otasuke.triage.correlation.IncidentAlert.move(other.id, null, target.id);
+        IncidentAlert.move(other.id, null, target.id);
         log.merged(target, other, by, Instant.now());
         return target;
     }
@@ -125,9 +125,9 @@ public class IncidentActions {
                     + "; alerts can be detached only from an active alert incident",
                     "incident", id, "step", "detach", "status", source.status).problem();
         }
-        List<jp.otasuke.triage.correlation.IncidentAlert> leaving = byIds
-                ? jp.otasuke.triage.correlation.IncidentAlert.ofIncident(id, request.alertIds())
-                : jp.otasuke.triage.correlation.IncidentAlert.aboutHost(id, request.host());
+        List<IncidentAlert> leaving = byIds
+                ? IncidentAlert.ofIncident(id, request.alertIds())
+                : IncidentAlert.aboutHost(id, request.host());
         if (byIds && leaving.size() != new java.util.HashSet<>(request.alertIds()).size()) {
             throw Refusal.conflict("incident.detach-foreign-alerts", "Not every alert named belongs to incident " + id,
                     "incident", id).problem();
@@ -143,8 +143,8 @@ public class IncidentActions {
         Instant now = Instant.now();
         Incident split = source.split(leaving, now, config.ackDue()::of);
         split.persistAndFlush(); // the moved alert rows point at it
-        jp.otasuke.triage.correlation.IncidentAlert.move(id, leaving.stream().map(a -> a.id).toList(), split.id);
-        source.recount(jp.otasuke.triage.correlation.IncidentAlert.allOf(id));
+        IncidentAlert.move(id, leaving.stream().map(a -> a.id).toList(), split.id);
+        source.recount(IncidentAlert.allOf(id));
         log.detached(source, split, by, now);
         return split;
     }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import jp.otasuke.common.events.IncidentOnsiteRequested;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /** The SOC operator's steps on an incident; a step the current status does not allow is 409 with the reason. */
 @Path("/api/v1/incidents/{id}")

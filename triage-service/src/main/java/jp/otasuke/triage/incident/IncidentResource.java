@@ -17,9 +17,8 @@ import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
-import jp.otasuke.triage.correlation.AlertView;
-import jp.otasuke.triage.correlation.IncidentAlert;
+import jp.otasuke.contract.security.Roles;
+import jp.otasuke.triage.timeline.CustomerLine;
 
 /** The SOC queue, and an SME's view of its own incidents (another tenant's incident is 404). */
 @Path("/api/v1/incidents")
@@ -44,7 +43,7 @@ public class IncidentResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
         boolean soc = isSoc();
-        java.util.Locale locale = jp.otasuke.triage.timeline.CustomerLine.locale(language);
+        java.util.Locale locale = CustomerLine.locale(language);
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw ProblemException.badField("active", "active must be true or false");
         }
@@ -61,7 +60,7 @@ public class IncidentResource {
     public IncidentView get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
         Incident incident = visible(id);
         return isSoc() ? IncidentView.forSoc(incident)
-                : IncidentView.forCustomer(incident, jp.otasuke.triage.timeline.CustomerLine.locale(language));
+                : IncidentView.forCustomer(incident, CustomerLine.locale(language));
     }
 
     /** The alerts behind an incident, raw records included: for the SOC only. */

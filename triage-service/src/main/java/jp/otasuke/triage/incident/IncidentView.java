@@ -31,7 +31,7 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
 
     /** What the SOC sees. */
     public static IncidentView forSoc(Incident i) {
-        return of(i, i.title, i.assignee, i.jobUnassignableReason);
+        return of(i, i.title, i.assignee, i.job == null ? null : i.job.unassignableReason);
     }
 
     /** What the SME sees: a plain-language title, and no operator names. */
@@ -40,9 +40,10 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
     }
 
     private static IncidentView of(Incident i, String title, String assignee, String unassignableReason) {
-        Onsite onsite = i.onsiteRequestId == null && i.jobId == null ? null
-                : new Onsite(i.jobId, i.jobStatus == null ? "REQUESTED" : i.jobStatus, i.jobEta, i.engineerName, unassignableReason);
-        Claim claim = i.claimId == null ? null : new Claim(i.claimId, i.claimStatus);
+        OnsiteJob job = i.job == null ? new OnsiteJob() : i.job;
+        Onsite onsite = i.onsiteRequestId == null && job.id == null ? null
+                : new Onsite(job.id, job.status == null ? "REQUESTED" : job.status, job.eta, job.engineerName, unassignableReason);
+        Claim claim = i.claim == null || i.claim.id == null ? null : new Claim(i.claim.id, i.claim.status);
         return new IncidentView(i.id, i.tenantId, i.kind, title, i.description, i.category, i.priority, i.status,
                 i.alertCount, i.hostList(), i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached,
                 assignee, onsite, claim, i.resolution, i.resolutionSummary, i.resolvedAt, i.closedAt, i.mergedInto, i.openedAt, i.consultationId);

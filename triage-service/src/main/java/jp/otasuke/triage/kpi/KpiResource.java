@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import jp.otasuke.common.problem.ProblemException;
-import jp.otasuke.common.security.Roles;
+import jp.otasuke.contract.security.Roles;
 
 /**
  * The SOC's KPIs, computed by the database over triage's own incidents (percentiles included), so a page

@@ -82,7 +82,7 @@ public class TimelineEntry extends PanacheEntityBase {
     }
 
     /** The incident's story in the order it happened (then as it was recorded); {@code cursor} is an entry's id. */
-    static Keyset page(UUID incidentId, boolean customerOnly, int limit, String cursor) {
+    public static Keyset page(UUID incidentId, boolean customerOnly, int limit, String cursor) {
         Keyset page = Keyset.page(limit, cursor).scope("incidentId", incidentId)
                 .orderedBy("at, recordedAt, id", last -> after(incidentId, last));
         return customerOnly ? page.where("customerSummary is not null") : page;

@@ -7,12 +7,12 @@ import java.time.Instant;
 public record TimelineView(Instant at, String type, String summary, Visibility visibility, String actor,
         java.util.Map<String, Object> facts) {
 
-    static TimelineView forSoc(TimelineEntry e) {
+    public static TimelineView forSoc(TimelineEntry e) {
         return new TimelineView(e.at, e.type, e.summary, e.visibility(), e.actor, e.facts);
     }
 
     /** The SME's line: its own words in its language, its facts as fields, and no operator names. */
-    static TimelineView forCustomer(TimelineEntry e, java.util.Locale locale) {
+    public static TimelineView forCustomer(TimelineEntry e, java.util.Locale locale) {
         return new TimelineView(e.at, e.type, e.customerSummary(locale), Visibility.CUSTOMER, null, e.facts);
     }
 }

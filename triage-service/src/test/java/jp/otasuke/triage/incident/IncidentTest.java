@@ -70,7 +70,7 @@ class IncidentTest {
         incident.requestOnsite(UUID.randomUUID());
         incident.jobMoved(UUID.randomUUID(), "ASSIGNED", now, "Sato");
         assertEquals(IncidentStatus.ONSITE_REQUESTED, incident.status);
-        incident.jobMoved(incident.jobId, "EN_ROUTE", now, "Sato");
+        incident.jobMoved(incident.job.id, "EN_ROUTE", now, "Sato");
         assertEquals(IncidentStatus.ONSITE_IN_PROGRESS, incident.status);
     }
 

@@ -41,7 +41,6 @@ import jp.otasuke.triage.Db;
 import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.triage.Soc;
 import jp.otasuke.triage.Tenants;
-import jp.otasuke.triage.incident.Incident;
 
 /** Dispatch and claim events from the real topics complete an incident's story and its job and claim status. */
 @QuarkusTest
@@ -79,7 +78,7 @@ class TimelineTest {
                 new DispatchJobAccepted(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta),
                 new DispatchJobEnRoute(UUID.randomUUID(), next(), job, id, tenant, engineer, "Suzuki Aya", eta),
                 new DispatchJobArrived(UUID.randomUUID(), next(), job, id, tenant, engineer, eta, false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_SITE".equals(Db.incidentsOf(tenant).get(0).jobStatus));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_SITE".equals(Db.incidentsOf(tenant).get(0).job.status));
         soc.get("/api/v1/incidents/{id}", id).body("status", equalTo("ONSITE_IN_PROGRESS"))
                 .body("onsite.jobId", equalTo(job.toString())).body("onsite.eta", equalTo("2026-11-26T05:30:00Z"))
                 .body("onsite.engineerName", equalTo("Suzuki Aya"));
@@ -95,7 +94,7 @@ class TimelineTest {
                         ClaimOutcome.APPROVED, 10_000, "within policy"),
                 new ClaimPaid(UUID.randomUUID(), next(), claim, "CLM-2026-000001", id, tenant, "INS-A", 10_000,
                         LocalDate.parse("2026-11-30"), "PAY-778"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(Db.incidentsOf(tenant).get(0).claimStatus));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(Db.incidentsOf(tenant).get(0).claim.status));
 
         soc.get("/api/v1/incidents/{id}", id).body("claim.claimId", equalTo(claim.toString()))
                 .body("claim.status", equalTo("PAID")).body("onsite.status", equalTo("COMPLETED"));
@@ -135,7 +134,7 @@ class TimelineTest {
                 Urgency.IMMEDIATE, Instant.now().plusSeconds(4 * 3600), List.of("network")),
                 new DispatchJobUnassignable(UUID.randomUUID(), next(), job, id, tenant,
                         "No active engineer has the skills this job needs (network)"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).get(0).jobUnassignableReason != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).get(0).job.unassignableReason != null);
 
         soc.get("/api/v1/incidents/{id}", id).body("onsite.status", equalTo("UNASSIGNED"))
                 .body("onsite.unassignableReason", equalTo("No active engineer has the skills this job needs (network)"));

@@ -3,14 +3,15 @@ package jp.otasuke.web.apps;
 import java.util.Arrays;
 import java.util.Optional;
 
+import jp.otasuke.contract.security.Roles;
 import jp.otasuke.web.session.Person;
 
 /** The people's apps on this origin, each for one role; a person holding several is sent to the first of them. */
 public enum App {
-    SOC("soc", Person.SOC_OPERATOR, "Otasuke SOC — SOCコンソール"),
-    ADMIN("admin", Person.PLATFORM_ADMIN, "Otasuke SOC — 管理"),
-    FIELD("field", Person.FIELD_ENGINEER, "Otasuke 駆付け"),
-    MY("my", Person.SME_USER, "お助け隊 ご契約者ページ");
+    SOC("soc", Roles.SOC_OPERATOR, "Otasuke SOC — SOCコンソール"),
+    ADMIN("admin", Roles.PLATFORM_ADMIN, "Otasuke SOC — 管理"),
+    FIELD("field", Roles.FIELD_ENGINEER, "Otasuke 駆付け"),
+    MY("my", Roles.SME_USER, "お助け隊 ご契約者ページ");
 
     /** The app paths, as a JAX-RS path template matches them. */
     static final String PATHS = "soc|admin|field|my";

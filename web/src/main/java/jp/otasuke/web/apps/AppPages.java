@@ -30,7 +30,7 @@ public class AppPages {
 
     @GET
     public Response home() {
-        return person.home().map(home -> Response.seeOther(URI.create(home)).build()).orElseGet(this::notForYourRole);
+        return App.of(person).map(home -> Response.seeOther(URI.create(home.path())).build()).orElseGet(this::notForYourRole);
     }
 
     @GET

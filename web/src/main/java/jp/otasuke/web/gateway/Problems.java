@@ -1,24 +1,20 @@
 package jp.otasuke.web.gateway;
 
-import java.util.Map;
-
 import jakarta.ws.rs.core.Response;
 
-import io.vertx.core.json.Json;
+import jp.otasuke.contract.problem.Problem;
 
-/** web's own refusals, in the platform's error format (API.md: problem+json). */
+/** web's own refusals, as the same problem document every service writes (API.md: problem+json). */
 final class Problems {
 
     private Problems() {
     }
 
     static Response of(int status, String title, String detail) {
-        String body = Json.encode(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail));
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
     }
 
     static Response unavailable(String detail) {
-        Response problem = of(503, "Service Unavailable", detail);
-        return Response.fromResponse(problem).header("Retry-After", "5").build();
+        return Response.fromResponse(of(503, "Service Unavailable", detail)).header("Retry-After", "5").build();
     }
 }

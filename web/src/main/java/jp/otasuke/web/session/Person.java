@@ -19,11 +19,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class Person {
 
-    public static final String SOC_OPERATOR = "soc-operator";
-    public static final String FIELD_ENGINEER = "field-engineer";
-    public static final String SME_USER = "sme-user";
-    public static final String PLATFORM_ADMIN = "platform-admin";
-
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -61,11 +56,6 @@ public class Person {
 
     public Optional<String> engineerId() {
         return idToken.claim("engineer_id").map(Object::toString);
-    }
-
-    /** The path of this person's app, or empty when no app here is for their role. */
-    public Optional<String> home() {
-        return jp.otasuke.web.apps.App.of(this).map(jp.otasuke.web.apps.App::path);
     }
 
     public String accessToken() {

@@ -1,4 +1,4 @@
-package jp.otasuke.notify.notice;
+package jp.otasuke.notify.story;
 
 import java.time.Instant;
 import java.util.Optional;

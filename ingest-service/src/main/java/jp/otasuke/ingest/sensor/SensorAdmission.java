@@ -1,13 +1,15 @@
-package jp.otasuke.ingest.intake;
+package jp.otasuke.ingest.sensor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.otasuke.common.problem.ProblemException;
-import jp.otasuke.ingest.sensor.Sensor;
 
 /** What a sensor's request passes before anything is read: a known, active key (401), its rate (429), the size (413). */
 @ApplicationScoped
 public class SensorAdmission {
+
+    /** The most one request may carry (a sensor splits larger batches). */
+    public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
 
     private final SensorRateLimiter rateLimiter;
 
@@ -33,9 +35,9 @@ public class SensorAdmission {
     }
 
     public void checkSize(long bodyBytes) {
-        if (bodyBytes > AlertResource.MAX_BODY_BYTES) {
+        if (bodyBytes > MAX_BODY_BYTES) {
             throw new ProblemException(413, "Content Too Large", "The body is " + bodyBytes
-                    + " bytes; at most " + AlertResource.MAX_BODY_BYTES + " (5 MiB) per request: split the batch");
+                    + " bytes; at most " + MAX_BODY_BYTES + " (5 MiB) per request: split the batch");
         }
     }
 }

@@ -1,4 +1,4 @@
-package jp.otasuke.dispatch.schedule;
+package jp.otasuke.dispatch.travel;
 
 import java.time.Duration;
 

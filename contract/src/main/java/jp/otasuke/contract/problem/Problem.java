@@ -1,4 +1,4 @@
-package jp.otasuke.common.problem;
+package jp.otasuke.contract.problem;
 
 import java.util.List;
 import java.util.Map;

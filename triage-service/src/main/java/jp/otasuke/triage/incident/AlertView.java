@@ -1,4 +1,4 @@
-package jp.otasuke.triage.correlation;
+package jp.otasuke.triage.incident;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package jp.otasuke.triage.correlation;
+package jp.otasuke.triage.incident;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +64,7 @@ public class IncidentAlert extends PanacheEntityBase {
     public String signature;
     public String raw;
 
-    static IncidentAlert of(AlertReceived alert, UUID incidentId) {
+    public static IncidentAlert of(AlertReceived alert, UUID incidentId) {
         IncidentAlert row = new IncidentAlert();
         row.id = alert.alertId();
         row.incidentId = incidentId;
@@ -97,7 +97,7 @@ public class IncidentAlert extends PanacheEntityBase {
      * the driver's {@code reWriteBatchedInserts} turns a batch into multi-row inserts. The incidents the rows
      * point to must be flushed first.
      */
-    static void insertAll(List<IncidentAlert> rows) {
+    public static void insertAll(List<IncidentAlert> rows) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (IncidentAlert row : rows) {
@@ -130,7 +130,7 @@ public class IncidentAlert extends PanacheEntityBase {
     }
 
     /** Which of these alert ids are stored already (one array parameter, however many ids). */
-    static Set<UUID> known(Collection<UUID> ids) {
+    public static Set<UUID> known(Collection<UUID> ids) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select id from incident_alert where id = any(?)")) {
                 select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
@@ -147,7 +147,7 @@ public class IncidentAlert extends PanacheEntityBase {
 
     /** The host the alert is about, as incidents count hosts (named host, else destination, else source address). */
     public java.util.Optional<String> hostName() {
-        return jp.otasuke.triage.incident.Incident.hostOf(host, dstIp, srcIp);
+        return Incident.hostOf(host, dstIp, srcIp);
     }
 
     /** Of these ids, the alerts that belong to the incident. */

@@ -1,4 +1,4 @@
-package jp.otasuke.dispatch.schedule;
+package jp.otasuke.dispatch.engineer;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public record Shift(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
     }
 
     /** The earliest start at or after {@code ready} (epoch seconds) that fits {@code work} seconds in a window; -1 if none. */
-    static long earliestStart(long[] windows, long ready, long work) {
+    public static long earliestStart(long[] windows, long ready, long work) {
         for (int i = 0; i < windows.length; i += 2) {
             long begin = Math.max(ready, windows[i]);
             if (begin + work <= windows[i + 1]) {

@@ -1,4 +1,4 @@
-package jp.otasuke.common.security;
+package jp.otasuke.contract.security;
 
 /** The realm roles of Keycloak realm {@code otasuke} (DESIGN.md, identity and access). */
 public final class Roles {

@@ -1,4 +1,4 @@
-package jp.otasuke.notify.notice;
+package jp.otasuke.notify.story;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +28,8 @@ import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.notify.escalation.Escalation;
 import jp.otasuke.notify.escalation.Escalations;
+import jp.otasuke.notify.notice.Notice;
+import jp.otasuke.notify.notice.Notices;
 import jp.otasuke.notify.tenant.TenantContact;
 
 /**

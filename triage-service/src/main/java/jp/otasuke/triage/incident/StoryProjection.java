@@ -1,4 +1,4 @@
-package jp.otasuke.triage.timeline;
+package jp.otasuke.triage.incident;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,7 +25,8 @@ import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.events.NoticeSent;
-import jp.otasuke.triage.incident.Incident;
+import jp.otasuke.triage.timeline.CustomerLine;
+import jp.otasuke.triage.timeline.TimelineEntry;
 
 /**
  * The rest of an incident's story, told by dispatch, insurance and notify: each of their events becomes a timeline

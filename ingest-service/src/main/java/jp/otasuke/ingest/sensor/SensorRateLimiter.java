@@ -1,4 +1,4 @@
-package jp.otasuke.ingest.intake;
+package jp.otasuke.ingest.sensor;
 
 import java.util.UUID;
 

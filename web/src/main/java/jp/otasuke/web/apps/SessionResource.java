@@ -1,4 +1,4 @@
-package jp.otasuke.web.session;
+package jp.otasuke.web.apps;
 
 import java.util.Set;
 
@@ -8,7 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** What a page learns about its person: names, roles, their app, and the CSRF token for its calls. Never a token. */
+import jp.otasuke.web.session.CsrfTokens;
+import jp.otasuke.web.session.Person;
+
+/**
+ * What a page learns about its person: names, roles, their app, and the CSRF token for its calls. Never a token.
+ * It lives with the apps (it answers them) so that the session package knows nothing of the apps.
+ */
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll // the path itself needs a session (application.properties); every person may read their own
@@ -36,7 +42,7 @@ public class SessionResource {
     @GET
     public SessionView get() {
         return new SessionView(person.username(), person.displayName(), Set.copyOf(person.roles()),
-                person.home().orElse(null), person.tenantId().orElse(null), person.engineerId().orElse(null),
+                App.of(person).map(App::path).orElse(null), person.tenantId().orElse(null), person.engineerId().orElse(null),
                 csrf.tokenFor(person), intakeUrl, syslogHost);
     }
 }

@@ -1,4 +1,4 @@
-package jp.otasuke.triage.timeline;
+package jp.otasuke.triage.incident;
 
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,8 +18,10 @@ import jp.otasuke.common.paging.Keyset;
 import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
-import jp.otasuke.common.security.Roles;
-import jp.otasuke.triage.incident.Incident;
+import jp.otasuke.contract.security.Roles;
+import jp.otasuke.triage.timeline.CustomerLine;
+import jp.otasuke.triage.timeline.TimelineEntry;
+import jp.otasuke.triage.timeline.TimelineView;
 
 /** One incident's whole story in one list: the SOC sees every entry, an SME only what is meant for it. */
 @Path("/api/v1/incidents/{id}/timeline")

@@ -1,4 +1,4 @@
-package jp.otasuke.dispatch.schedule;
+package jp.otasuke.dispatch.travel;
 
 /** A place on the map (WGS 84 degrees); checks itself. */
 public record GeoPoint(double latitude, double longitude) {

@@ -1,0 +1,56 @@
+package jp.otasuke.triage.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * The incident's on-site job, as dispatch last reported it: a copy kept for the queue and the incident page
+ * (dispatch owns the job). Its columns change together, from dispatch's events, never from the SOC's steps.
+ */
+@Embeddable
+public class OnsiteJob {
+
+    private static final List<String> ENGINEER_COMING = List.of("ACCEPTED", "EN_ROUTE", "ON_SITE", "COMPLETED");
+
+    @Column(name = "job_id")
+    public UUID id;
+    @Column(name = "job_status")
+    public String status;
+    @Column(name = "job_eta")
+    public Instant eta;
+    @Column(name = "engineer_name")
+    public String engineerName;
+    /** Why no engineer can take it as it stands, in dispatch's words; null when one can. */
+    @Column(name = "job_unassignable_reason")
+    public String unassignableReason;
+
+    /** The job after a move: a new status, and the ETA and engineer when the event names them. */
+    static OnsiteJob moved(OnsiteJob before, UUID id, String status, Instant eta, String engineer) {
+        OnsiteJob job = before == null ? new OnsiteJob() : before;
+        job.id = id;
+        job.status = status;
+        job.unassignableReason = null;
+        if (eta != null) {
+            job.eta = eta;
+        }
+        if (engineer != null) {
+            job.engineerName = engineer;
+        }
+        return job;
+    }
+
+    static OnsiteJob unassignable(OnsiteJob before, UUID id, String reason) {
+        OnsiteJob job = before == null ? new OnsiteJob() : before;
+        job.id = id;
+        job.unassignableReason = reason;
+        return job;
+    }
+
+    boolean engineerIsComing() {
+        return ENGINEER_COMING.contains(status);
+    }
+}
