@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +18,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
 import jp.otasuke.common.inbox.Inbox;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Applies a batch of consumed records in one transaction, which is what lets a consumer keep up with
@@ -42,10 +42,10 @@ public class BatchApplier {
     private volatile boolean stopping;
 
     /** Every service consumes as the consumer group named after itself. */
-    BatchApplier(DeadLetters deadLetters, Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String group) {
+    BatchApplier(DeadLetters deadLetters, Inbox inbox, SharedConfig config) {
         this.deadLetters = deadLetters;
         this.inbox = inbox;
-        this.group = group;
+        this.group = config.serviceName();
     }
 
     /** On shutdown a batch stops waiting for the database: it stays uncommitted and is redelivered after restart. */

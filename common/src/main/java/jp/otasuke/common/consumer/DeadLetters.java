@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import jp.otasuke.common.events.Topics;
 import jp.otasuke.common.kafka.ReliableProducer;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Sends a record a consumer cannot apply to {@code <topic>.dlq.<consumer-group>}, with the error in the
@@ -30,8 +30,8 @@ public class DeadLetters {
     private final String bootstrapServers;
     private KafkaProducer<String, byte[]> producer;
 
-    DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetters(SharedConfig config) {
+        this.bootstrapServers = config.kafka().bootstrapServers();
     }
 
     /**

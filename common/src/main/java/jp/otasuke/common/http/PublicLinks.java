@@ -3,7 +3,7 @@ package jp.otasuke.common.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Links the service hands out (a 201's {@code Location}, a list's next page) start with the configured public URL, never with
@@ -14,7 +14,8 @@ public class PublicLinks {
 
     private final String base;
 
-    PublicLinks(@ConfigProperty(name = "otasuke.public-url") String base) {
+    PublicLinks(SharedConfig config) {
+        String base = config.publicUrl();
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

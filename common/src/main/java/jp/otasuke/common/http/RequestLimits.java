@@ -3,14 +3,12 @@ package jp.otasuke.common.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jp.otasuke.contract.problem.Problem;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Over-long request lines and over-large bodies are refused with a problem+json body, like every other
@@ -23,10 +21,9 @@ public class RequestLimits {
     private final int maxUriLength;
     private final long maxBodyBytes;
 
-    RequestLimits(@ConfigProperty(name = "otasuke.http.max-uri-length") int maxUriLength,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-        this.maxUriLength = maxUriLength;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+    RequestLimits(SharedConfig config) {
+        this.maxUriLength = config.http().maxUriLength();
+        this.maxBodyBytes = config.http().maxBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {

@@ -3,9 +3,8 @@ package jp.otasuke.common.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.vertx.ext.web.Router;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * HSTS on answers that travelled over TLS: directly, or through a TLS-terminating proxy that says so
@@ -17,8 +16,8 @@ public class StrictTransportSecurity {
 
     private final String value;
 
-    StrictTransportSecurity(@ConfigProperty(name = "otasuke.http.hsts") String value) {
-        this.value = value;
+    StrictTransportSecurity(SharedConfig config) {
+        this.value = config.http().hsts();
     }
 
     void install(@Observes Router router) {

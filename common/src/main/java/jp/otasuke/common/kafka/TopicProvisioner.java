@@ -13,11 +13,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.events.Topics;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Creates the platform's topics on a development or test broker, with their partitions and the
@@ -31,12 +31,10 @@ public class TopicProvisioner {
     private final boolean enabled;
     private final int partitions;
 
-    TopicProvisioner(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "otasuke.kafka.create-topics", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "otasuke.kafka.partitions", defaultValue = "6") int partitions) {
-        this.bootstrapServers = bootstrapServers;
-        this.enabled = enabled;
-        this.partitions = partitions;
+    TopicProvisioner(SharedConfig config) {
+        this.bootstrapServers = config.kafka().bootstrapServers();
+        this.enabled = config.kafka().createTopics();
+        this.partitions = config.kafka().partitions();
     }
 
     void onStart(@Observes StartupEvent event) {

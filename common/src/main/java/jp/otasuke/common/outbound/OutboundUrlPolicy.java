@@ -9,8 +9,9 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Where the platform may send a request that a customer chose (insurer webhooks; later chat webhooks): an
@@ -37,8 +38,13 @@ public class OutboundUrlPolicy {
     private final boolean allowHttp;
     private final boolean allowLoopback;
 
-    public OutboundUrlPolicy(@ConfigProperty(name = "otasuke.outbound.allow-http", defaultValue = "false") boolean allowHttp,
-            @ConfigProperty(name = "otasuke.outbound.allow-loopback", defaultValue = "false") boolean allowLoopback) {
+    @Inject
+    OutboundUrlPolicy(SharedConfig config) {
+        this(config.outbound().allowHttp(), config.outbound().allowLoopback());
+    }
+
+    /** The policy with these allowances (tests, and the configured one above). */
+    public OutboundUrlPolicy(boolean allowHttp, boolean allowLoopback) {
         this.allowHttp = allowHttp;
         this.allowLoopback = allowLoopback;
     }

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
 import jp.otasuke.common.tx.AfterCommit;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Announces a change: the event is written to the outbox in the caller's transaction, so it exists if
@@ -23,12 +23,11 @@ public class Outbox {
     private final OutboxRelayWorker relay;
     private final String source;
 
-    Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelayWorker relay,
-            @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+    Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelayWorker relay, SharedConfig config) {
         this.entityManager = entityManager;
         this.afterCommit = afterCommit;
         this.relay = relay;
-        this.source = "/" + serviceName;
+        this.source = "/" + config.serviceName();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -9,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.kafka.ReliableProducer;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Runs the {@link OutboxRelay} on its own thread: woken by each commit that wrote to the outbox, and
@@ -34,14 +34,11 @@ public class OutboxRelayWorker {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxRelayWorker(AgroalDataSource dataSource,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "otasuke.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
-            @ConfigProperty(name = "otasuke.outbox.retention", defaultValue = "7d") Duration retention) {
+    OutboxRelayWorker(AgroalDataSource dataSource, SharedConfig config) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
-        this.pollInterval = pollInterval;
-        this.retention = retention;
+        this.bootstrapServers = config.kafka().bootstrapServers();
+        this.pollInterval = config.outbox().pollInterval();
+        this.retention = config.outbox().retention();
     }
 
     void start(@Observes StartupEvent event) {

@@ -2,12 +2,12 @@ package jp.otasuke.common.ratelimit;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jp.otasuke.common.problem.ProblemException;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Every signed-in caller (a person or an insurer's system, by the token's subject) gets a token bucket on
@@ -22,9 +22,8 @@ public class CallerRateLimit {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    CallerRateLimit(@ConfigProperty(name = "otasuke.api.requests-per-second") double perSecond,
-            @ConfigProperty(name = "otasuke.api.burst") double burst, SecurityIdentity identity, JsonWebToken token) {
-        this.buckets = new TokenBuckets<>(perSecond, burst);
+    CallerRateLimit(SharedConfig config, SecurityIdentity identity, JsonWebToken token) {
+        this.buckets = new TokenBuckets<>(config.api().requestsPerSecond(), config.api().burst());
         this.identity = identity;
         this.token = token;
     }

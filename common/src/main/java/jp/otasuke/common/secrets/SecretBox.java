@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Keeps secrets that must be read back encrypted at rest (AES-256-GCM, the key from {@code otasuke.secret-box.key},
@@ -26,7 +26,9 @@ public class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
-    SecretBox(@ConfigProperty(name = "otasuke.secret-box.key") String keyMaterial) {
+    SecretBox(SharedConfig config) {
+        String keyMaterial = config.secretBox().key().orElseThrow(() -> new IllegalStateException(
+                "otasuke.secret-box.key (SECRET_BOX_KEY) is not set: this service seals secrets and needs a key"));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyMaterial.getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(digest, "AES");

@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import jp.otasuke.common.config.SharedConfig;
 import jp.otasuke.common.events.AlertReceived;
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.kafka.ReliableProducer;
@@ -46,8 +46,8 @@ public class AlertPublisher {
      */
     private final ReentrantLock sending = new ReentrantLock();
 
-    AlertPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.producer = ReliableProducer.create(bootstrapServers, "ingest-alerts");
+    AlertPublisher(SharedConfig config) {
+        this.producer = ReliableProducer.create(config.kafka().bootstrapServers(), "ingest-alerts");
     }
 
     public void publishAll(List<AlertReceived> alerts) throws KafkaUnavailable {

@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import jp.otasuke.common.ratelimit.TokenBuckets;
 
 /** A token bucket per sensor: a misbehaving sensor (a loop re-sending its log) cannot starve the others. */
@@ -14,9 +12,8 @@ public class SensorRateLimiter {
 
     private final TokenBuckets<UUID> buckets;
 
-    SensorRateLimiter(@ConfigProperty(name = "otasuke.intake.requests-per-second", defaultValue = "50") double perSecond,
-            @ConfigProperty(name = "otasuke.intake.burst", defaultValue = "100") double burst) {
-        this.buckets = new TokenBuckets<>(perSecond, burst);
+    SensorRateLimiter(IntakeLimits limits) {
+        this.buckets = new TokenBuckets<>(limits.requestsPerSecond(), limits.burst());
     }
 
     /** True when the sensor may send now. */

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -53,23 +52,20 @@ public class SyslogServer {
     private final boolean enabled;
     private final String host;
     private final int port;
-    private final SyslogTls tlsConfig;
+    private final SyslogConfig.Tls tlsConfig;
     private NetServer tcp;
     private NetServer tls;
     private DatagramSocket udp;
     private volatile boolean running;
 
-    SyslogServer(Vertx vertx, AlertIntake intake, MeterRegistry metrics, SyslogTls tlsConfig,
-            @ConfigProperty(name = "otasuke.syslog.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "otasuke.syslog.host", defaultValue = "0.0.0.0") String host,
-            @ConfigProperty(name = "otasuke.syslog.port", defaultValue = "5514") int port) {
+    SyslogServer(Vertx vertx, AlertIntake intake, MeterRegistry metrics, SyslogConfig config) {
         this.vertx = vertx;
         this.intake = intake;
         this.metrics = metrics;
-        this.enabled = enabled;
-        this.host = host;
-        this.port = port;
-        this.tlsConfig = tlsConfig;
+        this.enabled = config.enabled();
+        this.host = config.host();
+        this.port = config.port();
+        this.tlsConfig = config.tls();
     }
 
     void start(@Observes StartupEvent event) throws Exception {

@@ -31,6 +31,7 @@ import jp.otasuke.common.security.Caller;
 import jp.otasuke.common.tenants.KnownTenant;
 import jp.otasuke.contract.problem.Problem;
 import jp.otasuke.contract.security.Roles;
+import jp.otasuke.insurance.InsuranceConfig;
 
 /** Policies: the administrator sees all, an insurer only the policies it underwrites. */
 @Path("/api/v1/policies")
@@ -38,8 +39,8 @@ import jp.otasuke.contract.security.Roles;
 public class PolicyResource {
 
     // the insurers with a client in the realm; a policy for any other could never be handled by anyone
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "otasuke.insurers")
-    java.util.List<String> knownInsurers;
+    @jakarta.inject.Inject
+    InsuranceConfig config;
 
     // 201 Location from the configured public URL, not from the Host header
     @jakarta.inject.Inject
@@ -83,10 +84,10 @@ public class PolicyResource {
                     "perIncidentLimitYen", request.perIncidentLimitYen(), "annualAggregateLimitYen",
                     request.annualAggregateLimitYen()).problem();
         }
-        if (!knownInsurers.contains(request.insurerId())) {
+        if (!config.insurers().contains(request.insurerId())) {
             throw Refusal.unprocessable("policy.insurer-unknown",
-                    "insurerId must be one of the insurers the platform works with: " + knownInsurers,
-                    "insurerId", request.insurerId(), "known", String.join(", ", knownInsurers)).atField("insurerId").problem();
+                    "insurerId must be one of the insurers the platform works with: " + config.insurers(),
+                    "insurerId", request.insurerId(), "known", String.join(", ", config.insurers())).atField("insurerId").problem();
         }
         if (KnownTenant.findById(request.tenantId()) == null) {
             throw Refusal.unprocessable("policy.tenant-unknown", "Tenant " + request.tenantId()

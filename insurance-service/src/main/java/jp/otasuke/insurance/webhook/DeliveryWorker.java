@@ -15,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.tx.AfterCommit;
+import jp.otasuke.insurance.InsuranceConfig;
 
 /**
  * Delivers queued claim changes: POST with the signature header, 2xx = delivered; anything else (an error,
@@ -48,15 +47,13 @@ public class DeliveryWorker {
     private volatile boolean running;
 
     DeliveryWorker(SecretBox secrets, AfterCommit afterCommit, OutboundUrlPolicy urlPolicy,
-            @ConfigProperty(name = "otasuke.webhooks.first-retry") Duration firstRetry,
-            @ConfigProperty(name = "otasuke.webhooks.longest-retry") Duration longestRetry,
-            @ConfigProperty(name = "otasuke.webhooks.poll") Duration poll) {
+            InsuranceConfig config) {
         this.secrets = secrets;
         this.afterCommit = afterCommit;
         this.urlPolicy = urlPolicy;
-        this.firstRetry = firstRetry;
-        this.longestRetry = longestRetry;
-        this.poll = poll;
+        this.firstRetry = config.webhooks().firstRetry();
+        this.longestRetry = config.webhooks().longestRetry();
+        this.poll = config.webhooks().poll();
     }
 
     void start(@Observes StartupEvent event) {

@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -46,17 +44,15 @@ public class NoticeWorker {
     private final String appsUrl;
 
     NoticeWorker(People people, Mails mails, Chats chats, SecretBox secrets, Outbox outbox,
-            @ConfigProperty(name = "otasuke.notices.first-retry") Duration firstRetry,
-            @ConfigProperty(name = "otasuke.notices.longest-retry") Duration longestRetry,
-            @ConfigProperty(name = "otasuke.notices.apps-url") String appsUrl) {
+            NoticeConfig config) {
         this.people = people;
         this.mails = mails;
         this.chats = chats;
         this.secrets = secrets;
         this.outbox = outbox;
-        this.firstRetry = firstRetry;
-        this.longestRetry = longestRetry;
-        this.appsUrl = appsUrl;
+        this.firstRetry = config.firstRetry();
+        this.longestRetry = config.longestRetry();
+        this.appsUrl = config.appsUrl();
     }
 
     @Scheduled(every = "${otasuke.notices.poll}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

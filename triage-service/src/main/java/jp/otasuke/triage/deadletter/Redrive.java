@@ -15,9 +15,9 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
+import jp.otasuke.common.config.SharedConfig;
 import jp.otasuke.common.kafka.ReliableProducer;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
@@ -36,8 +36,8 @@ public class Redrive {
     private final IncidentLog log;
     private KafkaProducer<String, byte[]> producer;
 
-    Redrive(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IncidentLog log) {
-        this.bootstrapServers = bootstrapServers;
+    Redrive(SharedConfig config, IncidentLog log) {
+        this.bootstrapServers = config.kafka().bootstrapServers();
         this.log = log;
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import jp.otasuke.web.WebConfig;
 import jp.otasuke.web.session.CsrfTokens;
 import jp.otasuke.web.session.Person;
 
@@ -25,13 +26,11 @@ public class SessionResource {
     private final String intakeUrl;
     private final String syslogHost;
 
-    SessionResource(Person person, CsrfTokens csrf,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "otasuke.web.sensor-intake-url") String intakeUrl,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "otasuke.web.syslog-host") String syslogHost) {
+    SessionResource(Person person, CsrfTokens csrf, WebConfig config) {
         this.person = person;
         this.csrf = csrf;
-        this.intakeUrl = intakeUrl;
-        this.syslogHost = syslogHost;
+        this.intakeUrl = config.sensorIntakeUrl();
+        this.syslogHost = config.syslogHost();
     }
 
     /** {@code intakeUrl}, {@code syslogHost}: where sensors send, for the set-up lines the administration shows. */

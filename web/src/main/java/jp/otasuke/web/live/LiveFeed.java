@@ -25,7 +25,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jp.otasuke.web.WebConfig;
 
 /**
  * The platform's changes as they happen, for the signed-in browsers of this instance. One consumer with no group,
@@ -61,12 +61,10 @@ public class LiveFeed {
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    LiveFeed(@ConfigProperty(name = "otasuke.web.live.topics") List<String> topics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "otasuke.web.live.replay") int replay) {
-        this.topics = topics;
-        this.bootstrap = bootstrap;
-        this.replay = replay;
+    LiveFeed(WebConfig config) {
+        this.topics = config.live().topics();
+        this.bootstrap = config.live().bootstrapServers();
+        this.replay = config.live().replay();
     }
 
     void start(@Observes StartupEvent started) {

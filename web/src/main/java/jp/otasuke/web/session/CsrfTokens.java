@@ -9,8 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.otasuke.web.WebConfig;
 
 /**
  * The token a page must send with every state-changing call ({@code X-CSRF-Token}): an HMAC of the person's
@@ -24,8 +23,8 @@ public class CsrfTokens {
 
     private final SecretKeySpec key;
 
-    CsrfTokens(@ConfigProperty(name = "otasuke.web.csrf-key") String key) {
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    CsrfTokens(WebConfig config) {
+        this.key = new SecretKeySpec(config.csrfKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String tokenFor(Person person) {

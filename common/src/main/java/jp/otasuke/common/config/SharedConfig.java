@@ -1,0 +1,90 @@
+package jp.otasuke.common.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * What every service configures the same way, read the one way settings are read here (a {@code @ConfigMapping}),
+ * with the local defaults in otasuke-common's {@code META-INF/microprofile-config.properties}. A service's own
+ * rules have a mapping of their own ({@code TriageConfig}, {@code DispatchConfig}, …).
+ */
+@ConfigMapping(prefix = "otasuke")
+public interface SharedConfig {
+
+    /** The service's name: its consumer group, the source of its events. */
+    @WithDefault("${quarkus.application.name}")
+    String serviceName();
+
+    /** Where the service is reached from outside: links it hands out (a 201's Location) start with it. */
+    String publicUrl();
+
+    Http http();
+
+    Kafka kafka();
+
+    Outbox outbox();
+
+    /** Per signed-in caller (token subject), on every service. */
+    Api api();
+
+    /** Calls to URLs a customer chose (insurers' webhooks, chat webhooks). */
+    Outbound outbound();
+
+    /** The key that seals secrets kept in a service's database (SecretBox); only services that seal set it. */
+    SecretBox secretBox();
+
+    interface Http {
+        /** A longer request line is 414. */
+        int maxUriLength();
+
+        /** The Strict-Transport-Security header on answers that travelled over TLS. */
+        String hsts();
+
+        /** A larger body is 413 (Quarkus' own limit, read here so that our answer says it). */
+        @WithDefault("${quarkus.http.limits.max-body-size}")
+        MemorySize maxBodySize();
+    }
+
+    interface Kafka {
+        @WithDefault("${kafka.bootstrap.servers}")
+        String bootstrapServers();
+
+        /** Each service creates the topics it uses when they are missing (off where an operator declares them). */
+        @WithDefault("true")
+        boolean createTopics();
+
+        @WithDefault("6")
+        int partitions();
+    }
+
+    interface Outbox {
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long published outbox rows are kept before they are deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Api {
+        double requestsPerSecond();
+
+        double burst();
+    }
+
+    interface Outbound {
+        @WithDefault("false")
+        boolean allowHttp();
+
+        @WithDefault("false")
+        boolean allowLoopback();
+    }
+
+    interface SecretBox {
+        Optional<String> key();
+    }
+}

@@ -1,0 +1,25 @@
+package jp.otasuke.insurance;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+
+/** What an operator sets for insurance (defaults and variables in application.properties and the README). */
+@ConfigMapping(prefix = "otasuke")
+public interface InsuranceConfig {
+
+    /** The insurers the platform works with (each has a realm client with its insurer_id); a policy for another is 422. */
+    List<String> insurers();
+
+    Webhooks webhooks();
+
+    /** Deliveries to insurers' webhooks: retried with a doubling backoff between these two, looked for every poll. */
+    interface Webhooks {
+        Duration firstRetry();
+
+        Duration longestRetry();
+
+        Duration poll();
+    }
+}
