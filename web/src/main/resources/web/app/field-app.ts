@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { AppElement } from './base';
 import { get, loadSession, Page, Session, sessionEnded } from './api';
-import { label, lang, setLang, t } from './i18n';
+import { label, lang, setLang, t, yen } from './i18n';
 import { live } from './live';
 import { Sender } from './sender';
 import { cache, outbox, Queued } from './store';
@@ -49,7 +49,7 @@ export function costLines(rates: Rates, minutes: number, km: number, expenses: E
   const blocks = Math.ceil(minutes / rates.billedPerMinutes);
   const lines = [
     { type: 'LABOR', text: `${minutes} min (${blocks} × ${rates.billedPerMinutes} min)`, yen: Math.floor((blocks * rates.laborPerHourYen * rates.billedPerMinutes) / 60) },
-    { type: 'TRAVEL', text: `${km} km × ¥${rates.travelPerKmYen}`, yen: Math.round(km * rates.travelPerKmYen) },
+    { type: 'TRAVEL', text: `${km} km × ${yen(rates.travelPerKmYen)}`, yen: Math.round(km * rates.travelPerKmYen) },
     ...expenses.filter((e) => e.amountYen > 0).map((e) => ({ type: 'EXPENSE', text: `${label('expense', e.type)}${e.note ? `: ${e.note}` : ''}`, yen: e.amountYen })),
   ];
   return { lines, total: lines.reduce((sum, l) => sum + l.yen, 0) };
@@ -349,8 +349,8 @@ class FieldApp extends AppElement {
           canvas.dataset.signed = 'false';
         }}>${t('field.clearSignature')}</button>
         <h3>${t('field.costs')}</h3>
-        <table class="costs">${costs.lines.map((l) => html`<tr><td>${label('cost', l.type)}</td><td>${l.text}</td><td class="num">¥${l.yen.toLocaleString()}</td></tr>`)}
-          <tr class="total"><td colspan="2">${t('field.total')}</td><td class="num">¥${costs.total.toLocaleString()}</td></tr></table>
+        <table class="costs">${costs.lines.map((l) => html`<tr><td>${label('cost', l.type)}</td><td>${l.text}</td><td class="num">${yen(l.yen)}</td></tr>`)}
+          <tr class="total"><td colspan="2">${t('field.total')}</td><td class="num">${yen(costs.total)}</td></tr></table>
         <button type="submit" class="big">${t('field.send')}</button>
         <button type="button" class="secondary" @click=${() => (this.open = null)}>${t('field.cancel')}</button>
       </form>`;

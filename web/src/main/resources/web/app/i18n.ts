@@ -326,8 +326,8 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'admin.planType': { ja: '種類', en: 'Type' },
   'admin.endpointCount': { ja: '監視する端末の台数', en: 'Endpoints monitored' },
   'admin.fee': { ja: '月額（税抜、円）', en: 'Monthly fee (yen, before tax)' },
-  'admin.capOk': { ja: 'お助け隊の上限 ¥{cap} 以内です', en: 'Within the Otasuke-tai cap of ¥{cap}' },
-  'admin.capOver': { ja: 'お助け隊の上限 ¥{cap} を超えています', en: 'Over the Otasuke-tai cap of ¥{cap}' },
+  'admin.capOk': { ja: 'お助け隊の上限 {cap} 以内です', en: 'Within the Otasuke-tai cap of {cap}' },
+  'admin.capOver': { ja: 'お助け隊の上限 {cap} を超えています', en: 'Over the Otasuke-tai cap of {cap}' },
   'admin.firstUser': { ja: '最初の利用者', en: 'First user' },
   'admin.userEmail': { ja: 'メールアドレス（ログインID）', en: 'E-mail (the login)' },
   'admin.userName': { ja: '氏名', en: 'Name' },
@@ -393,6 +393,11 @@ export function t(key: string, values: Record<string, string | number> = {}): st
   let text = entry ? entry[lang()] : key;
   for (const [name, value] of Object.entries(values)) text = text.replace(`{${name}}`, String(value));
   return text;
+}
+
+/** An amount of yen as the apps write it everywhere (¥12,000), whatever the language. */
+export function yen(amount: number | string): string {
+  return `¥${Number(amount).toLocaleString('ja-JP')}`;
 }
 
 /** A status, category or other code as a person reads it; the code itself when there is no text for it. */

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { AppElement, typedIn } from './base';
 import { get, getAll, loadSession, Page, post, Session, ApiError } from './api';
-import { label, lang, setLang, t } from './i18n';
+import { label, lang, setLang, t, yen } from './i18n';
 import { coalesced, live } from './live';
 import { dateTime } from './time';
 
@@ -229,13 +229,13 @@ class SmeApp extends AppElement {
         <article class="case claim">
           <h2>${c.claimNumber}</h2>
           <p>${t('my.claimStatus')}: <strong>${label('claim', c.status)}</strong></p>
-          <p>${c.paidYen !== null && c.paidYen !== undefined ? html`${t('my.paid')}: <strong>¥${c.paidYen.toLocaleString()}</strong>`
-            : html`${t('my.payable')}: <strong>¥${c.payableYen.toLocaleString()}</strong>`}</p>
+          <p>${c.paidYen !== null && c.paidYen !== undefined ? html`${t('my.paid')}: <strong>${yen(c.paidYen)}</strong>`
+            : html`${t('my.payable')}: <strong>${yen(c.payableYen)}</strong>`}</p>
           <table class="claim-lines"><caption>${t('my.costs')}</caption>
             <thead><tr><th scope="col">${t('my.costItem')}</th><th scope="col">${t('my.claimed')}</th>
               <th scope="col">${t('my.covered')}</th><th scope="col">${t('my.note')}</th></tr></thead>
             <tbody>${c.lines.map((l) => html`<tr><td>${label('cost', l.type)}<span class="sub"> ${l.description}</span></td>
-              <td class="num">¥${l.claimedYen.toLocaleString()}</td><td class="num">¥${l.coveredYen.toLocaleString()}</td>
+              <td class="num">${yen(l.claimedYen)}</td><td class="num">${yen(l.coveredYen)}</td>
               <td>${l.note}</td></tr>`)}</tbody>
           </table>
           <h3>${t('my.why')}</h3><ul class="explanation">${c.explanation.map((x) => html`<li>${x}</li>`)}</ul>
@@ -291,7 +291,7 @@ class SmeApp extends AppElement {
     return html`<h1>${t('my.contract')}</h1>
       <dl class="facts contract">
         <dt>${t('my.plan')}</dt><dd>${label('plan', tenant.plan.type)}${tenant.plan.endpointCount ? ` (${tenant.plan.endpointCount}台)` : ''}</dd>
-        <dt>${t('my.fee')}</dt><dd class="fee">¥${tenant.plan.monthlyFeeYen.toLocaleString()} — ${t('my.cap')} ¥${limit.toLocaleString()}
+        <dt>${t('my.fee')}</dt><dd class="fee">${yen(tenant.plan.monthlyFeeYen)} — ${t('my.cap')} ${yen(limit)}
           ${tenant.plan.monthlyFeeYen <= limit ? html`（${t('my.within')}）` : nothing}</dd>
         <dt>${t('my.site')}</dt><dd>${tenant.site.prefecture} ${tenant.site.address}</dd>
         <dt>${t('my.since')}</dt><dd>${since}</dd>

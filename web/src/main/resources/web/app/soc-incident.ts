@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { AppElement } from './base';
 import { ApiError, get, getAll, Page, post, Session } from './api';
-import { label, t } from './i18n';
+import { label, t, yen } from './i18n';
 import { live } from './live';
 import { countdown, dateTime } from './time';
 import { Incident, PLATFORM, slaState, tenants } from './soc-queue';
@@ -171,7 +171,7 @@ class SocIncident extends AppElement {
         <dl class="facts">
           <dt>${t('incident.tenant')}</dt><dd>${i.tenantId === PLATFORM ? t('tenant.platform') : this.tenant?.name ?? i.tenantId}</dd>
           <dt>${t('incident.site')}</dt><dd>${this.tenant?.site ? `${this.tenant.site.prefecture} ${this.tenant.site.address}` : '—'}</dd>
-          <dt>${t('incident.plan')}</dt><dd>${this.tenant?.plan ? `${this.tenant.plan.type} (¥${this.tenant.plan.monthlyFeeYen.toLocaleString()})` : '—'}</dd>
+          <dt>${t('incident.plan')}</dt><dd>${this.tenant?.plan ? `${this.tenant.plan.type} (${yen(this.tenant.plan.monthlyFeeYen)})` : '—'}</dd>
           <dt>${t('incident.hosts')}</dt><dd>${i.hosts.join(', ') || '—'}</dd>
           <dt>${t('incident.ackDue')}</dt><dd>${dateTime(i.ackDueAt)}</dd>
           <dt>${t('incident.firstSeen')}</dt><dd>${dateTime(i.firstSeenAt)}</dd>

@@ -11,6 +11,8 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.otasuke.common.money.Yen;
+
 /**
  * A text for a person, kept as a message key and its facts rather than as words, so the same record reads in
  * Japanese or English when it is read, and a page can present the facts itself. The words live in a service's
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>a time (a fact named {@code …At}, {@code eta} or {@code deadline}) in Asia/Tokyo, by the bundle's {@code time.pattern};</li>
  * <li>a date (a fact named {@code …On} or {@code …Date}) by {@code date.pattern};</li>
- * <li>a yen amount (a fact named {@code …Yen}) with thousands separators, by {@code yen.pattern};</li>
+ * <li>a yen amount (a fact named {@code …Yen}) as {@link Yen} writes it in the reader's language (12,000円, 12,000 yen);</li>
  * <li>a code with words of its own ({@code <fact>.<value>}, e.g. {@code what.RANSOMWARE}) by those words: the bundle's
  * own, else the platform's shared words ({@link #WORDS}, in otasuke-common);</li>
  * <li>anything else as it is.</li>
@@ -67,7 +69,7 @@ public record Sentence(String key, Map<String, Object> facts) {
             return DateTimeFormatter.ofPattern(texts.getString("date.pattern"), locale).format(LocalDate.parse(value.toString()));
         }
         if (name.endsWith("Yen")) {
-            return texts.getString("yen.pattern").replace("{amount}", String.format(Locale.ROOT, "%,d", ((Number) value).longValue()));
+            return Yen.of(((Number) value).longValue()).words(locale);
         }
         String code = name + "." + value;
         if (texts.containsKey(code)) {

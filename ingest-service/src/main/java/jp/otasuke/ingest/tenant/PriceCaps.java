@@ -2,6 +2,7 @@ package jp.otasuke.ingest.tenant;
 
 import jp.otasuke.common.events.Enums.PlanType;
 import jp.otasuke.common.events.Plan;
+import jp.otasuke.common.money.Yen;
 
 /**
  * The Otasuke-tai service standard's price caps (tax excluded): network monitoring at most ¥10,000 a
@@ -39,11 +40,11 @@ public final class PriceCaps {
         long cap = capYen(plan);
         if (fee > cap) {
             return new CapExceeded("plan.monthlyFeeYen", switch (plan.type()) {
-                case NETWORK -> "network monitoring cap is ¥10,000 a month; asked ¥" + String.format("%,d", fee);
-                case ENDPOINT -> "endpoint monitoring cap is ¥2,000 a device a month (¥" + String.format("%,d", cap)
-                        + " for " + devices + "); asked ¥" + String.format("%,d", fee);
-                case COMBINED -> "combined cap is ¥10,000 + ¥2,000 a device a month (¥" + String.format("%,d", cap)
-                        + " for " + devices + "); asked ¥" + String.format("%,d", fee);
+                case NETWORK -> "network monitoring cap is " + Yen.of(NETWORK_CAP_YEN) + " a month; asked " + Yen.of(fee);
+                case ENDPOINT -> "endpoint monitoring cap is " + Yen.of(ENDPOINT_CAP_YEN_PER_DEVICE) + " a device a month ("
+                        + Yen.of(cap) + " for " + devices + "); asked " + Yen.of(fee);
+                case COMBINED -> "combined cap is " + Yen.of(NETWORK_CAP_YEN) + " + " + Yen.of(ENDPOINT_CAP_YEN_PER_DEVICE)
+                        + " a device a month (" + Yen.of(cap) + " for " + devices + "); asked " + Yen.of(fee);
             });
         }
         return new WithinCaps();

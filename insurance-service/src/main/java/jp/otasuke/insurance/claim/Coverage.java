@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jp.otasuke.common.events.CostLine;
 import jp.otasuke.common.events.Enums.CostType;
+import jp.otasuke.common.money.Yen;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.insurance.policy.Policy;
 
@@ -59,19 +60,20 @@ public final class Coverage {
         }
         List<Sentence> explanation = new ArrayList<>();
         explanation.add(Sentence.of("explanation.covered", "coveredYen", covered, "claimedYen", claimedTotal));
-        long payable = Math.max(0, covered - terms.deductibleYen());
-        explanation.add(Sentence.of("explanation.deductible", "deductibleYen", terms.deductibleYen(), "payableYen", payable));
-        if (payable > terms.perIncidentLimitYen()) {
-            payable = terms.perIncidentLimitYen();
-            explanation.add(Sentence.of("explanation.per-incident-limit", "payableYen", payable));
+        Yen payable = Yen.of(covered).less(Yen.of(terms.deductibleYen()));
+        explanation.add(Sentence.of("explanation.deductible", "deductibleYen", terms.deductibleYen(), "payableYen", payable.amount()));
+        Yen perIncident = Yen.of(terms.perIncidentLimitYen());
+        if (payable.isMoreThan(perIncident)) {
+            payable = perIncident;
+            explanation.add(Sentence.of("explanation.per-incident-limit", "payableYen", payable.amount()));
         }
-        long remaining = Math.max(0, terms.annualAggregateLimitYen() - alreadyCommittedYen);
-        if (payable > remaining) {
+        Yen remaining = Yen.of(terms.annualAggregateLimitYen()).less(Yen.of(alreadyCommittedYen));
+        if (payable.isMoreThan(remaining)) {
             payable = remaining;
-            explanation.add(Sentence.of("explanation.annual-limit", "remainingYen", remaining, "annualLimitYen",
-                    terms.annualAggregateLimitYen(), "payableYen", payable));
+            explanation.add(Sentence.of("explanation.annual-limit", "remainingYen", remaining.amount(), "annualLimitYen",
+                    terms.annualAggregateLimitYen(), "payableYen", payable.amount()));
         }
-        explanation.add(Sentence.of("explanation.payable", "payableYen", payable));
-        return new Evaluation(lines, claimedTotal, covered, payable, explanation);
+        explanation.add(Sentence.of("explanation.payable", "payableYen", payable.amount()));
+        return new Evaluation(lines, claimedTotal, covered, payable.amount(), explanation);
     }
 }
