@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { AppElement } from './base';
-import { Problem, Session } from './api';
+import { explain, Problem, Session } from './api';
 import { t } from './i18n';
 
 /** What the services hand out once (a first password, sensor keys): shown once, never kept by the page. */
@@ -42,7 +42,7 @@ export class AdminTab extends AppElement {
 
   protected showProblem(problem: Problem | null, fallback: string) {
     this.fieldErrors = Object.fromEntries((problem?.errors ?? []).map((f) => [f.field, f.message]));
-    this.error = problem?.detail ?? fallback;
+    this.error = problem ? explain(problem) : fallback;
   }
 
   /** The secrets of what was just made, each once, with how a sensor sends; {@code again} starts another. */

@@ -1,6 +1,6 @@
 // Calls to the platform, always same-origin through web's gateway: the session cookie goes along, the page never
 // sees a token. State-changing calls carry the session's CSRF token.
-import { lang } from './i18n';
+import { lang, refusal } from './i18n';
 
 export interface Session {
   username: string;
@@ -15,15 +15,27 @@ export interface Session {
 }
 
 export interface Problem {
+  type?: string;
   status: number;
   title?: string;
   detail?: string;
   errors?: { field: string; message: string }[];
+  /** A refused business rule's facts (with `type` urn:otasuke:problem:<rule>): what its words are made of. */
+  facts?: Record<string, string | number | boolean | null>;
+}
+
+const REFUSAL = 'urn:otasuke:problem:';
+
+/** What went wrong, for a person: a refused rule in the reader's words (by its type), else the service's own words. */
+export function explain(problem: Problem): string {
+  const rule = problem.type?.startsWith(REFUSAL) ? problem.type.slice(REFUSAL.length) : null;
+  const words = rule ? refusal(rule, problem.facts ?? {}) : null;
+  return words ?? problem.detail ?? problem.title ?? `HTTP ${problem.status}`;
 }
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    super(explain(problem));
   }
 }
 

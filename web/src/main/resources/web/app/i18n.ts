@@ -386,7 +386,40 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'admin.theOneOnCall': { ja: 'その時の当番', en: 'the one on call' },
   'admin.teamChats': { ja: 'チームのチャット {n} 件', en: '{n} team chat(s)' },
   'error.generic': { ja: 'うまくいきませんでした', en: 'That did not work' },
+  // refusals of business rules, by the problem document's type (urn:otasuke:problem:<rule>) and its facts
+  'refusal.incident.wrong-state': { ja: 'このインシデントはいま「{status}」のため、この操作はできません', en: 'The incident is {status} now, so this cannot be done' },
+  'refusal.incident.merge-into-itself': { ja: '同じインシデントは統合できません', en: 'An incident cannot be merged into itself' },
+  'refusal.incident.merge-other-tenant': { ja: '別の顧客のインシデントは統合できません', en: "Another customer's incident cannot be merged" },
+  'refusal.incident.merge-consultation': { ja: '相談は統合できません。相談にはそれぞれ回答してください', en: 'Consultations are answered on their own and cannot be merged' },
+  'refusal.incident.merge-inactive': { ja: '統合しようとしたインシデントはすでに「{status}」です', en: 'The incident to merge in is {status} already' },
+  'refusal.incident.site-unknown': { ja: 'この顧客の所在地がまだ届いていないため、駆付けを依頼できません。少し待ってからもう一度お試しください', en: "This customer's site is not known yet, so no engineer can be sent; try again shortly" },
+  'refusal.incident.detach-foreign-alerts': { ja: '選んだアラートの中に、このインシデントのものではないものがあります', en: 'Some of the selected alerts are not this incident\'s' },
+  'refusal.incident.detach-unknown-host': { ja: 'このインシデントに {host} のアラートはありません', en: 'This incident has no alerts about {host}' },
+  'refusal.incident.detach-all': { ja: 'すべてのアラートを切り離すと、このインシデントが空になってしまいます', en: 'Detaching every alert would leave the incident empty' },
+  'refusal.dead-letter.redriven-already': { ja: 'このレコードは {redrivenBy} さんがすでに再送しています', en: '{redrivenBy} re-drove this record already' },
+  'refusal.sensor.source-address-taken': { ja: '{sourceAddress} から送る有効なセンサーがすでにあります', en: 'An active sensor already sends from {sourceAddress}' },
+  'refusal.engineer.email-taken': { ja: 'このメールアドレスのエンジニアはすでに登録されています', en: 'An engineer with this e-mail is registered already' },
+  'refusal.account.username-taken': { ja: 'このメールアドレスの利用者はすでにいます', en: 'A user with this e-mail exists already' },
+  'refusal.policy.period-overlaps': { ja: 'この顧客には、この期間に重なる保険契約がすでにあります', en: 'The customer already has a policy for part of this period' },
+  'refusal.policy.number-taken': { ja: 'この証券番号はすでに登録されています', en: 'This policy number is registered already' },
+  'refusal.policy.tenant-unknown': { ja: '保険サービスにこの顧客がまだ届いていません。少し待ってからもう一度お試しください', en: 'Insurance does not know this customer yet; try again shortly' },
 };
+
+/**
+ * A refused rule in the reader's words, from the problem document's facts (a status in words); null when the apps
+ * have no words for the rule (dispatch words an engineer's refusals itself), and the service's detail is shown.
+ */
+export function refusal(rule: string, facts: Record<string, unknown>): string | null {
+  const key = `refusal.${rule}`;
+  if (!TEXTS[key]) return null;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(facts)) {
+    if (value === null || value === undefined) continue;
+    values[name] = name === 'status' ? label('status', String(value))
+      : typeof value === 'number' && name.endsWith('Yen') ? yen(value) : String(value);
+  }
+  return t(key, values);
+}
 
 export function t(key: string, values: Record<string, string | number> = {}): string {
   const entry = TEXTS[key];

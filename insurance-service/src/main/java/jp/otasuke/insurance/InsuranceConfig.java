@@ -6,7 +6,7 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 
 /** What an operator sets for insurance (defaults and variables in application.properties and the README). */
-@ConfigMapping(prefix = "otasuke")
+@ConfigMapping(prefix = "otasuke.insurance")
 public interface InsuranceConfig {
 
     /** The insurers the platform works with (each has a realm client with its insurer_id); a policy for another is 422. */

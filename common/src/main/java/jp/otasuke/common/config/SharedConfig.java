@@ -8,28 +8,30 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * What every service configures the same way, read the one way settings are read here (a {@code @ConfigMapping}),
- * with the local defaults in otasuke-common's {@code META-INF/microprofile-config.properties}. A service's own
+ * What every service configures the same way ({@code otasuke.shared.*}), read the one way settings are read here (a
+ * {@code @ConfigMapping}), with the local defaults in otasuke-common's {@code META-INF/microprofile-config.properties}.
+ * Its own prefix: a mapping at {@code otasuke} itself would claim every service's {@code otasuke.*} keys as its own
+ * and refuse those it does not know. A service's own
  * rules have a mapping of their own ({@code TriageConfig}, {@code DispatchConfig}, …).
  */
-@ConfigMapping(prefix = "otasuke")
+@ConfigMapping(prefix = "otasuke.shared")
 public interface SharedConfig {
 
     /** The service's name: its consumer group, the source of its events. */
     @WithDefault("${quarkus.application.name}")
     String serviceName();
 
-    /** Where the service is reached from outside: links it hands out (a 201's Location) start with it. */
-    String publicUrl();
+    /**
+     * Where the service is reached from outside: links it hands out (a 201's Location) start with it. Unset (no
+     * {@code PUBLIC_URL}), they start with the service's own address on this machine.
+     */
+    Optional<String> publicUrl();
 
     Http http();
 
     Kafka kafka();
 
     Outbox outbox();
-
-    /** Per signed-in caller (token subject), on every service. */
-    Api api();
 
     /** Calls to URLs a customer chose (insurers' webhooks, chat webhooks). */
     Outbound outbound();
@@ -68,12 +70,6 @@ public interface SharedConfig {
         /** How long published outbox rows are kept before they are deleted. */
         @WithDefault("7d")
         Duration retention();
-    }
-
-    interface Api {
-        double requestsPerSecond();
-
-        double burst();
     }
 
     interface Outbound {

@@ -7,7 +7,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jp.otasuke.common.problem.ProblemException;
-import jp.otasuke.common.config.SharedConfig;
 
 /**
  * Every signed-in caller (a person or an insurer's system, by the token's subject) gets a token bucket on
@@ -22,8 +21,8 @@ public class CallerRateLimit {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    CallerRateLimit(SharedConfig config, SecurityIdentity identity, JsonWebToken token) {
-        this.buckets = new TokenBuckets<>(config.api().requestsPerSecond(), config.api().burst());
+    CallerRateLimit(ApiLimits limits, SecurityIdentity identity, JsonWebToken token) {
+        this.buckets = new TokenBuckets<>(limits.requestsPerSecond(), limits.burst());
         this.identity = identity;
         this.token = token;
     }

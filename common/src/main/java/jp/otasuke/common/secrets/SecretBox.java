@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.otasuke.common.config.SharedConfig;
 
 /**
- * Keeps secrets that must be read back encrypted at rest (AES-256-GCM, the key from {@code otasuke.secret-box.key},
+ * Keeps secrets that must be read back encrypted at rest (AES-256-GCM, the key from {@code otasuke.shared.secret-box.key},
  * which each service that uses it sets from an environment variable): an insurer's webhook signing secret, a
  * person's chat webhook address. Unlike passwords and API keys they cannot be stored as a hash.
  */
@@ -28,7 +28,7 @@ public class SecretBox {
 
     SecretBox(SharedConfig config) {
         String keyMaterial = config.secretBox().key().orElseThrow(() -> new IllegalStateException(
-                "otasuke.secret-box.key (SECRET_BOX_KEY) is not set: this service seals secrets and needs a key"));
+                "otasuke.shared.secret-box.key (SECRET_BOX_KEY) is not set: this service seals secrets and needs a key"));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyMaterial.getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(digest, "AES");
