@@ -5,6 +5,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -23,9 +27,10 @@ import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
 
 /**
- * People's accounts in Keycloak, created through the admin API with the provisioning client's service
- * account, so that onboarding an SME or an engineer is one call, not two consoles. A service that uses it
- * turns the Keycloak admin client on ({@code quarkus.keycloak.admin-client.*}).
+ * People's accounts in Keycloak, the one way the services reach it: created through the admin API with the
+ * provisioning client's service account, so that onboarding an SME or an engineer is one call, not two consoles;
+ * read back when someone must be told something (their address, who holds a role). A service that uses it turns
+ * the Keycloak admin client on ({@code quarkus.keycloak.admin-client.*}).
  */
 @ApplicationScoped
 public class UserAccounts {
@@ -37,6 +42,17 @@ public class UserAccounts {
 
     /** A created account; {@code generatedPassword} is set only when we generated it (shown once, temporary). */
     public record Account(String userId, String username, String generatedPassword) {
+    }
+
+    /** An enabled account as it is read back: who, and where mail reaches them. */
+    public record Found(String username, String email) {
+    }
+
+    /** Keycloak could not be asked (away, or refusing): whoever asked tries again later. */
+    public static final class Unreachable extends Exception {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static final String REALM = "otasuke";
@@ -68,7 +84,7 @@ public class UserAccounts {
         user.setLastName(who.lastName());
         user.setEnabled(true);
         user.setAttributes(who.attributes().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
         user.setCredentials(List.of(credential));
         try {
             RealmResource realm = keycloak.get().realm(REALM);
@@ -94,6 +110,43 @@ public class UserAccounts {
             keycloak.get().realm(REALM).users().delete(userId).close();
         } catch (RuntimeException e) {
             Log.errorf("Could not delete Keycloak user %s after a failed onboarding: %s", userId, e.getMessage());
+        }
+    }
+
+    public Optional<Found> byUsername(String username) throws Unreachable {
+        return first(() -> keycloak.get().realm(REALM).users().searchByUsername(username, true));
+    }
+
+    /** The account whose attribute has this value (an engineer by {@code engineer_id}). */
+    public Optional<Found> byAttribute(String name, String value) throws Unreachable {
+        return first(() -> keycloak.get().realm(REALM).users().searchByAttributes(name + ":" + value, true));
+    }
+
+    /** The usernames of everyone holding the realm role (who may be on call: the SOC operators). */
+    public Set<String> withRole(String role) throws Unreachable {
+        try {
+            return keycloak.get().realm(REALM).roles().get(role).getUserMembers(0, 1000).stream()
+                    .map(UserRepresentation::getUsername).collect(Collectors.toSet());
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new Unreachable("Keycloak could not list the " + role + " users: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same, for a request that checks names against them: Keycloak away is a 503 to try again. */
+    public Set<String> withRoleOrUnavailable(String role) {
+        try {
+            return withRole(role);
+        } catch (Unreachable e) {
+            throw ProblemException.unavailable("The " + role + " users cannot be checked now; try again shortly", 10);
+        }
+    }
+
+    private static Optional<Found> first(Supplier<List<UserRepresentation>> search) throws Unreachable {
+        try {
+            return search.get().stream().filter(u -> Boolean.TRUE.equals(u.isEnabled())).findFirst()
+                    .map(u -> new Found(u.getUsername(), u.getEmail()));
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new Unreachable("Keycloak could not be asked: " + e.getMessage(), e);
         }
     }
 

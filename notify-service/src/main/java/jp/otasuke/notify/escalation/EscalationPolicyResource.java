@@ -18,12 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.contract.security.Roles;
-import jp.otasuke.notify.people.People;
 
 /**
  * The escalation policy of P1 and P2, kept by platform-admin: for each level, whether the person on call is told,
@@ -55,13 +55,13 @@ public class EscalationPolicyResource {
 
     private static final Set<String> ESCALATING = Set.of("P1", "P2");
     private final Caller caller;
-    private final People people;
+    private final UserAccounts accounts;
     private final SecretBox secrets;
     private final OutboundUrlPolicy urlPolicy;
 
-    EscalationPolicyResource(Caller caller, People people, SecretBox secrets, OutboundUrlPolicy urlPolicy) {
+    EscalationPolicyResource(Caller caller, UserAccounts accounts, SecretBox secrets, OutboundUrlPolicy urlPolicy) {
         this.caller = caller;
-        this.people = people;
+        this.accounts = accounts;
         this.secrets = secrets;
         this.urlPolicy = urlPolicy;
     }
@@ -83,7 +83,7 @@ public class EscalationPolicyResource {
         if (!ESCALATING.contains(priority)) {
             throw ProblemException.badField("priority", "only P1 and P2 escalate");
         }
-        Set<String> operators = people.socOperatorsOrUnavailable();
+        Set<String> operators = accounts.withRoleOrUnavailable(Roles.SOC_OPERATOR);
         List<EscalationPolicy.Level> levels = new ArrayList<>();
         for (int i = 0; i < request.levels().size(); i++) {
             LevelRequest level = request.levels().get(i);

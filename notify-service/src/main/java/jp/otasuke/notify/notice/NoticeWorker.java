@@ -12,11 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.events.NoticeSent;
 import jp.otasuke.common.outbox.Outbox;
 import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.text.Sentence;
-import jp.otasuke.notify.people.People;
+import jp.otasuke.notify.people.Preference;
 import jp.otasuke.notify.people.Preference;
 import jp.otasuke.notify.tenant.TenantContact;
 
@@ -34,7 +35,7 @@ public class NoticeWorker {
     /** How long a notice waits for its tenant to appear on the tenants topic, which another consumer reads. */
     private static final Duration TENANT_PATIENCE = Duration.ofHours(24);
 
-    private final People people;
+    private final UserAccounts accounts;
     private final Mails mails;
     private final Chats chats;
     private final SecretBox secrets;
@@ -43,9 +44,9 @@ public class NoticeWorker {
     private final Duration longestRetry;
     private final String appsUrl;
 
-    NoticeWorker(People people, Mails mails, Chats chats, SecretBox secrets, Outbox outbox,
+    NoticeWorker(UserAccounts accounts, Mails mails, Chats chats, SecretBox secrets, Outbox outbox,
             NoticeConfig config) {
-        this.people = people;
+        this.accounts = accounts;
         this.mails = mails;
         this.chats = chats;
         this.secrets = secrets;
@@ -90,7 +91,7 @@ public class NoticeWorker {
         Optional<Reader> reader;
         try {
             reader = reader(notice);
-        } catch (People.Unreachable e) {
+        } catch (UserAccounts.Unreachable e) {
             retry(notice, e.getMessage());
             return;
         }
@@ -152,18 +153,18 @@ public class NoticeWorker {
                 notice.nextAttemptAt);
     }
 
-    private Optional<Reader> reader(Notice notice) throws People.Unreachable {
+    private Optional<Reader> reader(Notice notice) throws UserAccounts.Unreachable {
         Notice.RecipientKind kind = Notice.RecipientKind.valueOf(notice.recipientKind);
         if (kind == Notice.RecipientKind.TEAM_CHAT) {
             return Optional.of(new Reader("team chat", null, secrets.open(notice.recipient), List.of(Preference.CHAT),
                     Preference.of("(team chat)")));
         }
-        Optional<People.Person> person = switch (kind) {
-            case USER -> people.byUsername(notice.recipient);
-            case ENGINEER -> people.byEngineerId(UUID.fromString(notice.recipient));
+        Optional<UserAccounts.Found> person = switch (kind) {
+            case USER -> accounts.byUsername(notice.recipient);
+            case ENGINEER -> accounts.byAttribute("engineer_id", UUID.fromString(notice.recipient).toString());
             // an SME's contact address, as the tenants topic last said (its user signs in with it, so it names the wishes)
             default -> Optional.ofNullable(TenantContact.<TenantContact>findById(UUID.fromString(notice.recipient)))
-                    .filter(t -> t.contactEmail != null).map(t -> new People.Person(t.contactEmail, t.contactEmail));
+                    .filter(t -> t.contactEmail != null).map(t -> new UserAccounts.Found(t.contactEmail, t.contactEmail));
         };
         return person.flatMap(p -> {
             Preference preference = Preference.of(p.username());

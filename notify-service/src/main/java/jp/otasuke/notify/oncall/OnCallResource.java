@@ -27,11 +27,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.http.PublicLinks;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.contract.security.Roles;
-import jp.otasuke.notify.people.People;
 
 /**
  * The SOC's on-call schedule: a weekly rotation of soc-operators with overrides, kept by platform-admin; the SOC
@@ -65,13 +65,13 @@ public class OnCallResource {
     }
 
     private final Caller caller;
-    private final People people;
+    private final UserAccounts accounts;
     private final OnCall onCall;
     private final PublicLinks links;
 
-    OnCallResource(Caller caller, People people, OnCall onCall, PublicLinks links) {
+    OnCallResource(Caller caller, UserAccounts accounts, OnCall onCall, PublicLinks links) {
         this.caller = caller;
-        this.people = people;
+        this.accounts = accounts;
         this.onCall = onCall;
         this.links = links;
     }
@@ -97,7 +97,7 @@ public class OnCallResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Transactional
     public Schedule rotation(@Valid @NotNull RotationRequest request) {
-        Set<String> operators = people.socOperatorsOrUnavailable();
+        Set<String> operators = accounts.withRoleOrUnavailable(Roles.SOC_OPERATOR);
         for (String member : request.members()) {
             if (!operators.contains(member)) {
                 throw ProblemException.badField("members", member + " is not a SOC operator");
@@ -125,7 +125,7 @@ public class OnCallResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Transactional
     public Response override(@Valid @NotNull OverrideRequest request) {
-        if (!people.socOperatorsOrUnavailable().contains(request.username())) {
+        if (!accounts.withRoleOrUnavailable(Roles.SOC_OPERATOR).contains(request.username())) {
             throw ProblemException.badField("username", request.username() + " is not a SOC operator");
         }
         OnCallOverride o = new OnCallOverride();
