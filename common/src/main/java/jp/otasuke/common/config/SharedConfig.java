@@ -33,6 +33,9 @@ public interface SharedConfig {
 
     Outbox outbox();
 
+    /** Per signed-in caller (token subject), on every service: a burst, then a steady rate. */
+    Api api();
+
     /** Calls to URLs a customer chose (insurers' webhooks, chat webhooks). */
     Outbound outbound();
 
@@ -70,6 +73,12 @@ public interface SharedConfig {
         /** How long published outbox rows are kept before they are deleted. */
         @WithDefault("7d")
         Duration retention();
+    }
+
+    interface Api {
+        double requestsPerSecond();
+
+        double burst();
     }
 
     interface Outbound {
