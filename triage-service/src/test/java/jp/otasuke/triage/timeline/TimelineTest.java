@@ -52,11 +52,7 @@ class TimelineTest {
 
     @Test
     void theWholeStoryIsOneListAndTheIncidentShowsTheJobAndTheClaim() {
-        EventTopics.publish(Tenants.osakaMachineShop(tenant));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
-        EventTopics.publish(Alerts.of(tenant).host("nas-01").malware(Severity.CRITICAL));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
-        UUID id = Db.incidentsOf(tenant).get(0).id;
+        UUID id = anIncidentAbout("nas-01", Severity.CRITICAL);
         Soc soc = Soc.as("soc-1");
         soc.acknowledge(id).statusCode(200);
         soc.requestOnsite(id).statusCode(202);
@@ -120,11 +116,7 @@ class TimelineTest {
 
     @Test
     void aJobNobodyCouldTakeIsShownToTheSocNotToTheSme() {
-        EventTopics.publish(Tenants.osakaMachineShop(tenant));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
-        EventTopics.publish(Alerts.of(tenant).host("fw-01").malware(Severity.CRITICAL));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
-        UUID id = Db.incidentsOf(tenant).get(0).id;
+        UUID id = anIncidentAbout("fw-01", Severity.CRITICAL);
         Soc soc = Soc.as("soc-1");
         soc.acknowledge(id).statusCode(200);
         soc.requestOnsite(id).statusCode(202);
@@ -154,11 +146,7 @@ class TimelineTest {
 
     @Test
     void aLongStoryIsReadToItsNewestEntryAPageAtATime() {
-        EventTopics.publish(Tenants.osakaMachineShop(tenant));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
-        EventTopics.publish(Alerts.of(tenant).host("pc-long").malware(Severity.HIGH));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
-        UUID id = Db.incidentsOf(tenant).get(0).id;
+        UUID id = anIncidentAbout("pc-long", Severity.HIGH);
         Instant start = Instant.now().plusSeconds(60);
         int notes = 1_200; // every third one shared with the SME: 400 of them
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
@@ -205,5 +193,14 @@ class TimelineTest {
                     + "?" + java.net.URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).getRawQuery();
         }
         return read;
+    }
+
+    /** The tenant known to triage, and its incident from one malware alert about the host. */
+    private UUID anIncidentAbout(String host, Severity severity) {
+        EventTopics.publish(Tenants.osakaMachineShop(tenant));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownTenant.findById(tenant) != null));
+        EventTopics.publish(Alerts.of(tenant).host(host).malware(severity));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
+        return Db.incidentsOf(tenant).get(0).id;
     }
 }
