@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** What an operator sets for insurance (defaults and variables in application.properties and the README). */
 @ConfigMapping(prefix = "otasuke.insurance")
@@ -21,5 +22,13 @@ public interface InsuranceConfig {
         Duration longestRetry();
 
         Duration poll();
+
+        /** How long a receiver may take to answer: a slow receiver is waited for, not sent the change again. */
+        @WithDefault("PT60S")
+        Duration answerWithin();
+
+        /** How many deliveries are in flight at once per instance: one slow receiver does not hold up the others. */
+        @WithDefault("8")
+        int inFlight();
     }
 }

@@ -25,9 +25,9 @@ public interface TriageConfig {
     @WithDefault("P2")
     Priority operationsPriority();
 
-    /** How often the SLA watch looks for incidents past their acknowledge-due time (read by its schedule). */
+    /** How often the SLA watch looks for incidents past their acknowledge-due time. */
     @WithDefault("10s")
-    String slaCheckEvery();
+    Duration slaCheckEvery();
 
     interface AckDue {
         @WithDefault("PT15M")

@@ -73,6 +73,18 @@ public interface SharedConfig {
         /** How long published outbox rows are kept before they are deleted. */
         @WithDefault("7d")
         Duration retention();
+
+        /** How many of the 16 lanes one relay publishes per round: with 8, two instances publish at once. */
+        @WithDefault("8")
+        int lanesPerRound();
+
+        /**
+         * How long a relay holds the lanes it publishes: longer than the producer's delivery timeout (15 s) and the
+         * wait for acknowledgements, so a relay that died or was cut off has no send left in flight when another
+         * takes its lanes over; also how long its lanes wait when it died.
+         */
+        @WithDefault("45s")
+        Duration lease();
     }
 
     interface Api {

@@ -1,13 +1,12 @@
 package jp.otasuke.common.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,66 +18,71 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Publishes the outbox to Kafka: one batch at a time, in row order, and marks the rows sent only after
- * Kafka acknowledged every record of the batch ({@code acks=all}, idempotent producer). If anything
- * fails between publishing and marking (a crash, the database gone), the rows stay unsent and are
- * published again: at least once, which the consumers' inbox turns into exactly-once effects.
+ * Publishes the outbox to Kafka and marks the rows sent only after Kafka acknowledged every record of the batch
+ * ({@code acks=all}, idempotent producer). If anything fails between publishing and marking (a crash, the database
+ * gone), the rows stay unsent and are published again: at least once, which the consumers' inbox turns into
+ * exactly-once effects.
  *
- * <p>Only one relay of a service publishes at a time (a PostgreSQL advisory lock), so a scaled-out
- * service cannot reorder one incident's events.
+ * <p>The work is shared between the relays of all a service's instances by lanes: a row's lane follows from its
+ * key, and each round a relay leases the lanes with waiting rows that were served longest ago (a short transaction),
+ * publishes their oldest rows in order with no transaction open, then marks them sent and hands the lanes back (a
+ * second short transaction). A lane is published by one relay at a time, so each key's events stay in order; a relay
+ * that dies or is cut off holds its lanes only until the lease ends, longer than the producer's delivery timeout,
+ * so its last sends have failed or landed before another relay takes the lane over.
  */
 public final class OutboxRelay {
-
-    /** "outbox" in ASCII: the advisory lock every relay of a database contends for. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final int batchSize;
+    private final int lanesPerRound;
     private final Duration ackTimeout;
+    private final Duration lease;
+    private final UUID holder = UUID.randomUUID();
 
-    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration ackTimeout) {
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, int lanesPerRound,
+            Duration ackTimeout, Duration lease) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.batchSize = batchSize;
+        this.lanesPerRound = lanesPerRound;
         this.ackTimeout = ackTimeout;
+        this.lease = lease;
     }
 
     /**
-     * Publishes one batch.
+     * Publishes one batch from the lanes this relay could lease.
      *
-     * @return how many events were published and marked sent (0 when nothing waits or another relay holds the lock)
+     * @return how many events were published and marked sent (0 when nothing waits or other relays hold every lane with work)
      */
     public int relayBatch() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+        List<Integer> lanes;
+        List<OutboxStore.Pending> batch;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return 0;
-                }
-                List<OutboxStore.Pending> batch = OutboxStore.pending(c, batchSize);
-                if (batch.isEmpty()) {
-                    c.rollback();
-                    return 0;
-                }
-                List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-                for (OutboxStore.Pending row : batch) {
-                    acks.add(producer.send(row.envelope().toRecord()));
-                }
-                producer.flush();
-                long deadline = System.nanoTime() + ackTimeout.toNanos();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-                OutboxStore.markSent(c, batch.stream().map(OutboxStore.Pending::id).toList());
-                c.commit();
-                return batch.size();
-            } catch (SQLException | InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
+            lanes = inTransaction(c, () -> OutboxStore.leaseLanes(c, holder, lanesPerRound, lease));
+            if (lanes.isEmpty()) {
+                return 0;
             }
+            c.setAutoCommit(true);
+            batch = OutboxStore.pending(c, lanes, batchSize);
         }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxStore.Pending row : batch) {
+            acks.add(producer.send(row.envelope().toRecord()));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            inTransaction(c, () -> {
+                OutboxStore.markSent(c, batch.stream().map(OutboxStore.Pending::id).toList());
+                OutboxStore.handBack(c, holder, lanes);
+                return null;
+            });
+        }
+        return batch.size();
     }
 
     /** Deletes rows sent before the cutoff. */
@@ -95,21 +99,23 @@ public final class OutboxRelay {
         }
     }
 
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            s.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+    private interface Step<T> {
+        T run() throws SQLException;
     }
 
-    private static void rollbackQuietly(Connection c) {
+    private static <T> T inTransaction(Connection c, Step<T> step) throws SQLException {
+        c.setAutoCommit(false);
         try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is gone; the transaction is rolled back with it
+            T result = step.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone; the transaction is rolled back with it
+            }
+            throw e;
         }
     }
 }

@@ -25,10 +25,14 @@ import jp.otasuke.common.config.SharedConfig;
 @ApplicationScoped
 public class OutboxRelayWorker {
 
+    /** Longer than the producer's delivery timeout (15 s): by then every send has landed or failed. */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(20);
+
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
     private final Duration pollInterval;
     private final Duration retention;
+    private final SharedConfig.Outbox outbox;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -39,11 +43,13 @@ public class OutboxRelayWorker {
         this.bootstrapServers = config.kafka().bootstrapServers();
         this.pollInterval = config.outbox().pollInterval();
         this.retention = config.outbox().retention();
+        this.outbox = config.outbox();
     }
 
     void start(@Observes StartupEvent event) {
         producer = ReliableProducer.create(bootstrapServers, "outbox-relay");
-        OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(30));
+        OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, outbox.lanesPerRound(), ACK_TIMEOUT,
+                outbox.lease());
         running = true;
         thread = new Thread(() -> loop(relay), "outbox-relay");
         thread.setDaemon(true);

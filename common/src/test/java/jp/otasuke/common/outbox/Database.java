@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -27,23 +28,29 @@ class Database implements DataSource {
 
     static Database fresh(String name) throws SQLException, IOException {
         Database db = new Database(TestServers.freshDatabase(name));
-        try (InputStream sql = Database.class.getResourceAsStream("/db/common/V0_1__outbox_and_inbox.sql");
-                Connection c = db.getConnection()) {
-            c.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+        for (String migration : List.of("V0_1__outbox_and_inbox.sql", "V0_3__outbox_lanes.sql")) {
+            try (InputStream sql = Database.class.getResourceAsStream("/db/common/" + migration);
+                    Connection c = db.getConnection()) {
+                c.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
         return db;
     }
 
-    /** The same database, but every commit fails as if the process died just before it. */
-    DataSource dyingBeforeCommit() {
+    /** A data source whose connections die at the commit that would mark a published batch sent. */
+    DataSource dyingBeforeMarkingSent() {
         Database self = this;
         return new Database(url) {
             @Override
             public Connection getConnection() throws SQLException {
                 Connection real = self.getConnection();
+                boolean[] marking = {false};
                 return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                         (proxy, method, args) -> {
-                            if (method.getName().equals("commit")) {
+                            if (method.getName().equals("prepareStatement") && String.valueOf(args[0]).contains("set sent_at")) {
+                                marking[0] = true;
+                            }
+                            if (method.getName().equals("commit") && marking[0]) {
                                 real.close();
                                 throw new SQLException("relay died before marking the batch sent");
                             }

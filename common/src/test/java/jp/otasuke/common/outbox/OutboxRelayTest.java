@@ -2,6 +2,7 @@ package jp.otasuke.common.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,8 @@ import jp.otasuke.infra.testing.TestServers;
 /** The outbox relay and the inbox on real PostgreSQL and a real Kafka broker. */
 class OutboxRelayTest {
 
+    private static final Duration LEASE = Duration.ofSeconds(2);
+
     private Database db;
     private KafkaProducer<String, byte[]> producer;
 
@@ -59,7 +62,7 @@ class OutboxRelayTest {
         for (OtasukeEvent e : written) {
             append(e);
         }
-        OutboxRelay relay = new OutboxRelay(db, producer, 500, Duration.ofSeconds(10));
+        OutboxRelay relay = relay(db, producer);
 
         assertEquals(3, relay.relayBatch());
         assertEquals(0, relay.relayBatch());
@@ -75,9 +78,11 @@ class OutboxRelayTest {
         UUID incident = UUID.randomUUID();
         append(closed(incident));
 
-        OutboxRelay dying = new OutboxRelay(db.dyingBeforeCommit(), producer, 500, Duration.ofSeconds(10));
+        OutboxRelay dying = relay(db.dyingBeforeMarkingSent(), producer);
         assertThrows(java.sql.SQLException.class, dying::relayBatch);
-        OutboxRelay restarted = new OutboxRelay(db, producer, 500, Duration.ofSeconds(10));
+        OutboxRelay restarted = relay(db, producer);
+        assertEquals(0, restarted.relayBatch(), "the dead relay's lane is leased to it until its lease ends");
+        Thread.sleep(LEASE.toMillis() + 200);
         assertEquals(1, restarted.relayBatch());
 
         List<ConsumerRecord<String, byte[]>> delivered = consume(incident, 2);
@@ -87,6 +92,63 @@ class OutboxRelayTest {
 
         delivered.forEach(this::applyOnce); // Kafka redelivers after a consumer crash: nothing changes
         assertEquals(1, closuresOf(incident));
+    }
+
+    @Test
+    void whileOneRelayWaitsForKafkaAnotherPublishesTheOtherLanesAndEachKeyStaysInOrder() throws Exception {
+        List<UUID> incidents = new ArrayList<>();
+        Map<UUID, List<String>> written = new java.util.HashMap<>();
+        for (int i = 0; i < 32; i++) {
+            UUID incident = UUID.randomUUID();
+            incidents.add(incident);
+            for (int n = 0; n < 3; n++) {
+                OtasukeEvent event = closed(incident);
+                append(event);
+                written.computeIfAbsent(incident, k -> new ArrayList<>()).add(event.eventId().toString());
+            }
+        }
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        OutboxRelay slow = relay(db, heldAtFlush(producer, stuck, release));
+        java.util.concurrent.Future<Integer> slowRound = java.util.concurrent.Executors.newSingleThreadExecutor().submit(slow::relayBatch);
+        stuck.await();
+
+        OutboxRelay other = relay(db, producer);
+        int meanwhile = other.relayBatch();
+        release.countDown();
+        int byTheSlowOne = slowRound.get();
+        while (other.relayBatch() > 0) {
+            // the rest, now that the lanes are handed back
+        }
+
+        assertTrue(meanwhile > 0, "the second relay published while the first one waited for Kafka");
+        assertTrue(byTheSlowOne > 0);
+        assertEquals(0, other.backlog());
+        Map<UUID, List<String>> published = consumeAll(incidents, 96);
+        assertEquals(written, published, "every event once, each incident's in the order written");
+    }
+
+    /** The real producer, but the first flush waits until the test lets it go: a relay caught in the middle of a batch. */
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.clients.producer.Producer<String, byte[]> heldAtFlush(KafkaProducer<String, byte[]> real,
+            java.util.concurrent.CountDownLatch stuck, java.util.concurrent.CountDownLatch release) {
+        return (org.apache.kafka.clients.producer.Producer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(
+                OutboxRelayTest.class.getClassLoader(), new Class<?>[] {org.apache.kafka.clients.producer.Producer.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("flush") && stuck.getCount() > 0) {
+                        stuck.countDown();
+                        release.await();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static OutboxRelay relay(javax.sql.DataSource dataSource, org.apache.kafka.clients.producer.Producer<String, byte[]> producer) {
+        return new OutboxRelay(dataSource, producer, 500, 8, Duration.ofSeconds(10), LEASE);
     }
 
     private static OtasukeEvent closed(UUID incident) {
@@ -126,6 +188,28 @@ class OutboxRelayTest {
                 return rs.getInt(1);
             }
         }
+    }
+
+    private Map<UUID, List<String>> consumeAll(List<UUID> incidents, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", TestServers.kafka().bootstrapServers(),
+                "group.id", "outbox-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        Map<UUID, List<String>> byIncident = new java.util.HashMap<>();
+        int seen = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(EventCatalog.INCIDENT_CLOSED.topic()));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (seen < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    UUID key = UUID.fromString(r.key());
+                    if (incidents.contains(key)) {
+                        byIncident.computeIfAbsent(key, k -> new ArrayList<>()).add(new String(r.headers().lastHeader("ce_id").value()));
+                        seen++;
+                    }
+                }
+            }
+        }
+        return byIncident;
     }
 
     private List<ConsumerRecord<String, byte[]>> consume(UUID incident, int expected) {

@@ -17,11 +17,7 @@ public interface SensorHealthConfig {
     @WithDefault("10s")
     Duration flushEvery();
 
-    /** How often the watch looks for silent sensors and ended silences (read by its schedule). */
+    /** How often the watch looks for silent sensors and ended silences. */
     @WithDefault("30s")
-    String watchEvery();
-
-    /** How long after start the first watch waits (read by its schedule). */
-    @WithDefault("5s")
-    String watchDelay();
+    Duration watchEvery();
 }

@@ -1,17 +1,22 @@
 package jp.otasuke.ingest.sensor;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.events.SensorSilent;
 import jp.otasuke.common.events.SensorSpoke;
 import jp.otasuke.common.outbox.Outbox;
+import jp.otasuke.common.work.DueWork;
+import jp.otasuke.common.work.DueWorker;
 
 /**
  * Finds sensors that went silent and silences that ended, and announces each once (through the outbox, in the
@@ -20,41 +25,43 @@ import jp.otasuke.common.outbox.Outbox;
  * SKIP LOCKED so several instances share the watch.
  */
 @ApplicationScoped
-public class SensorWatch {
+public class SensorWatch implements DueWork<UUID> {
 
     private static final int BATCH = 200;
 
     private final Outbox outbox;
+    private final Duration every;
+    private DueWorker worker;
 
-    SensorWatch(Outbox outbox) {
+    SensorWatch(Outbox outbox, SensorHealthConfig config) {
         this.outbox = outbox;
+        this.every = config.watchEvery();
     }
 
-    @Scheduled(every = "${otasuke.sensors.watch-every:30s}", delayed = "${otasuke.sensors.watch-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void watch() {
-        try {
-            int found;
-            do {
-                found = QuarkusTransaction.requiringNew().call(this::openSilences);
-            } while (found == BATCH);
-            do {
-                found = QuarkusTransaction.requiringNew().call(this::endSilences);
-            } while (found == BATCH);
-        } catch (RuntimeException e) {
-            // the database may be restarting: the next watch catches up, since the clocks live there
-            Log.warnf("Sensor watch failed, will retry: %s", e.toString());
-        }
+    void start(@Observes StartupEvent event) {
+        worker = DueWorker.startInClaim("sensor-watch", this, every, BATCH);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.stop(Duration.ofSeconds(5));
+    }
+
+    /** Opens the silences that began and ends those that ended, in the claiming transaction (there is nothing to call). */
+    @Override
+    public List<UUID> claim(int limit) {
+        List<UUID> done = new ArrayList<>(openSilences(limit));
+        done.addAll(endSilences(limit - done.size()));
+        return done;
     }
 
     /** Active sensors past their silent_after with no open silence: one silence each. */
-    int openSilences() {
+    List<UUID> openSilences(int limit) {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<UUID> due = Sensor.getEntityManager().createNativeQuery("select id from sensor s where revoked_at is null"
                 + " and silent_after < ?1 and not exists (select 1 from sensor_silence x where x.sensor_id = s.id"
-                + " and x.ended_at is null) order by silent_after limit " + BATCH + " for update skip locked", UUID.class)
-                .setParameter(1, now).getResultList();
+                + " and x.ended_at is null) order by silent_after limit ?2 for update skip locked", UUID.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList();
         for (UUID id : due) {
             Sensor sensor = Sensor.findById(id);
             SensorSilence silence = new SensorSilence();
@@ -69,17 +76,17 @@ public class SensorWatch {
             Log.infof("Sensor %s of tenant %s is silent (last seen %s, expected every %d s)", sensor.id, sensor.tenantId,
                     sensor.lastSeenAt, sensor.expectedEverySeconds);
         }
-        return due.size();
+        return due;
     }
 
     /** Open silences whose sensor said something since the silence began: ended, and announced. */
-    int endSilences() {
+    List<UUID> endSilences(int limit) {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<UUID> heard = SensorSilence.getEntityManager().createNativeQuery("select x.id from sensor_silence x"
                 + " join sensor s on s.id = x.sensor_id where x.ended_at is null and s.last_seen_at is not null"
                 + " and (x.last_seen_at is null or s.last_seen_at > x.last_seen_at)"
-                + " limit " + BATCH + " for update of x skip locked", UUID.class).getResultList();
+                + " limit ?1 for update of x skip locked", UUID.class).setParameter(1, limit).getResultList();
         for (UUID id : heard) {
             SensorSilence silence = SensorSilence.findById(id);
             Sensor sensor = Sensor.findById(silence.sensorId);
@@ -88,6 +95,6 @@ public class SensorWatch {
                     sensor.lastSeenAt));
             Log.infof("Sensor %s of tenant %s speaks again (%s)", sensor.id, sensor.tenantId, sensor.lastSeenAt);
         }
-        return heard.size();
+        return heard;
     }
 }

@@ -49,4 +49,6 @@ public class WebhookDelivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** The token of the instance posting it now, while it does (see DeliveryWorker). */
+    public UUID claim;
 }

@@ -118,6 +118,84 @@ class WebhookDeliveryTest {
         assertEquals(List.of("otasuke.claim.opened.v1", "otasuke.claim.decided.v1"), received.stream().map(Received::event).toList());
     }
 
+    @Test
+    void aReceiverThatTakesThirtySecondsGetsTheChangeOnceAndHoldsNothingUpMeanwhile() throws Exception {
+        String url = startReceiver();
+        HttpServer slowInsurer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> slowlyReceived = new CopyOnWriteArrayList<>();
+        slowInsurer.createContext("/hooks/claims", exchange -> {
+            slowlyReceived.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            sleep(Duration.ofSeconds(30));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        slowInsurer.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slowInsurer.start();
+        try {
+            long slow = pending(webhook("http://127.0.0.1:" + slowInsurer.getAddress().getPort() + "/hooks/claims"), UUID.randomUUID(),
+                    "otasuke.claim.opened.v1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> slowlyReceived.size() == 1);
+
+            long fast = pending(webhook(url), UUID.randomUUID(), "otasuke.claim.opened.v1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+            assertEquals(1, slowlyReceived.size(), "still waiting for the slow receiver, and not sent to it again");
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager()
+                    .createNativeQuery("select id from webhook_delivery where id = ?1 for update nowait")
+                    .setParameter(1, slow).getResultList().size() == 1), "no lock on the delivery being posted");
+            assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager().createNativeQuery(
+                    "select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'"
+                            + " and now() - xact_start > interval '2 seconds'").getSingleResult()),
+                    "no transaction is kept open while the receiver takes its time");
+
+            await().atMost(Duration.ofSeconds(40)).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> WebhookDelivery.<WebhookDelivery>findById(slow).status.equals(WebhookDelivery.DELIVERED)));
+            WebhookDelivery delivered = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.findById(slow));
+            assertEquals(1, delivered.attempts);
+            assertEquals(1, slowlyReceived.size(), "sent once");
+            assertEquals(WebhookDelivery.DELIVERED, QuarkusTransaction.requiringNew()
+                    .call(() -> WebhookDelivery.<WebhookDelivery>findById(fast).status));
+        } finally {
+            slowInsurer.stop(0);
+        }
+    }
+
+    private UUID webhook(String url) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Webhook webhook = new Webhook();
+            webhook.id = UUID.randomUUID();
+            webhook.insurerId = "INS-TEST-" + webhook.id;
+            webhook.url = url;
+            webhook.secretCiphertext = secrets.seal(SECRET);
+            webhook.createdAt = Instant.now();
+            webhook.persist();
+            return webhook.id;
+        });
+    }
+
+    private long pending(UUID webhookId, UUID claimId, String event) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            WebhookDelivery pending = new WebhookDelivery();
+            pending.webhookId = webhookId;
+            pending.insurerId = Webhook.<Webhook>findById(webhookId).insurerId;
+            pending.claimId = claimId;
+            pending.eventType = event;
+            pending.body = "{\"type\":\"" + event + "\",\"claim\":{\"id\":\"" + claimId + "\"}}";
+            pending.status = WebhookDelivery.PENDING;
+            pending.createdAt = Instant.now();
+            pending.nextAttemptAt = Instant.now();
+            pending.persist();
+            return pending.id;
+        });
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String startReceiver() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks/claims", this::handle);

@@ -63,6 +63,8 @@ public class Notice extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** The token of the instance sending it now, while it does (see NoticeWorker). */
+    public UUID claim;
 
     public Sentence subject() {
         return new Sentence(about + ".subject", facts);

@@ -3,6 +3,7 @@ package jp.otasuke.notify.notice;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** How notices are sent (defaults and variables in application.properties and the README). */
 @ConfigMapping(prefix = "otasuke.notices")
@@ -13,8 +14,12 @@ public interface NoticeConfig {
 
     Duration longestRetry();
 
-    /** How often due notices are looked for (read by the worker's schedule). */
-    String poll();
+    /** How often due notices are looked for. */
+    Duration poll();
+
+    /** How many notices are being sent at once per instance: a mail server that stalls holds up one, not all. */
+    @WithDefault("8")
+    int inFlight();
 
     /** Where a notice's link opens the incident ({@code /soc/}, {@code /my/}, {@code /field/} below it). */
     String appsUrl();

@@ -45,13 +45,17 @@ public class Preference extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static Preference of(String username) {
-        return Optional.ofNullable(Preference.<Preference>findById(username.toLowerCase(Locale.ROOT))).orElseGet(() -> {
-            Preference defaults = new Preference();
-            defaults.username = username.toLowerCase(Locale.ROOT);
-            defaults.channels = List.of(EMAIL);
-            defaults.language = "ja";
-            return defaults;
-        });
+        return Optional.ofNullable(Preference.<Preference>findById(username.toLowerCase(Locale.ROOT)))
+                .orElseGet(() -> defaults(username));
+    }
+
+    /** What someone who never said gets: mail, in Japanese, at any hour. */
+    public static Preference defaults(String username) {
+        Preference defaults = new Preference();
+        defaults.username = username.toLowerCase(Locale.ROOT);
+        defaults.channels = List.of(EMAIL);
+        defaults.language = "ja";
+        return defaults;
     }
 
     public Locale locale() {

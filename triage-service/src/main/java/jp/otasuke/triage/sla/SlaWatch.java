@@ -1,14 +1,19 @@
 package jp.otasuke.triage.sla;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jp.otasuke.common.work.DueWork;
+import jp.otasuke.common.work.DueWorker;
+import jp.otasuke.triage.TriageConfig;
 import jp.otasuke.triage.incident.Incident;
 import jp.otasuke.triage.incident.IncidentLog;
 import jp.otasuke.triage.incident.IncidentStatus;
@@ -20,37 +25,36 @@ import jp.otasuke.triage.incident.IncidentStatus;
  * an incident is flagged, and announced, once.
  */
 @ApplicationScoped
-public class SlaWatch {
+public class SlaWatch implements DueWork<Incident> {
 
     private static final int BATCH = 200;
 
     private final IncidentLog log;
+    private final Duration every;
+    private DueWorker worker;
 
-    SlaWatch(IncidentLog log) {
+    SlaWatch(IncidentLog log, TriageConfig config) {
         this.log = log;
+        this.every = config.slaCheckEvery();
     }
 
-    @Scheduled(every = "${otasuke.triage.sla-check-every:10s}", delayed = "${otasuke.triage.sla-check-delay:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void check() {
-        try {
-            int flagged;
-            do {
-                flagged = QuarkusTransaction.requiringNew().call(this::flagOverdue);
-            } while (flagged == BATCH);
-        } catch (RuntimeException e) {
-            // the database may be restarting: the next check catches up, since the clocks live there
-            Log.warnf("SLA check failed, will retry: %s", e.toString());
-        }
+    void start(@Observes StartupEvent event) {
+        worker = DueWorker.startInClaim("sla-watch", this, every, BATCH);
     }
 
-    int flagOverdue() {
+    void stop(@Observes ShutdownEvent event) {
+        worker.stop(Duration.ofSeconds(5));
+    }
+
+    /** Flags the incidents past their acknowledge-due time, in the claiming transaction (there is nothing to call). */
+    @Override
+    public List<Incident> claim(int limit) {
         Instant now = Instant.now();
         List<Incident> overdue = Incident.<Incident>find("status = ?1 and slaBreached = false and ackDueAt <= ?2",
                 IncidentStatus.OPEN, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .page(0, BATCH).list();
+                .page(0, limit).list();
         for (Incident incident : overdue) {
             if (incident.breachSla()) {
                 log.slaBreached(incident, now);
@@ -58,6 +62,6 @@ public class SlaWatch {
                         incident.ackDueAt);
             }
         }
-        return overdue.size();
+        return overdue;
     }
 }
