@@ -28,6 +28,13 @@ public interface DispatchConfig {
 
     Travel travel();
 
+    /**
+     * How long an engineer's recorded actions (each with the answer it got, replayed to a phone that sends it again)
+     * are kept: longer than a phone stays offline, and than a claim's questions take. The job keeps its times.
+     */
+    @WithDefault("400d")
+    Duration keepActions();
+
     Planning planning();
 
     Rates rates();

@@ -27,6 +27,10 @@ public interface InsuranceConfig {
         @WithDefault("PT60S")
         Duration answerWithin();
 
+        /** How long a delivered (or cancelled) change is kept, for the insurer's delivery log. */
+        @WithDefault("365d")
+        Duration keep();
+
         /** How many deliveries are in flight at once per instance: one slow receiver does not hold up the others. */
         @WithDefault("8")
         int inFlight();

@@ -29,6 +29,22 @@ public interface TriageConfig {
     @WithDefault("10s")
     Duration slaCheckEvery();
 
+    Retention retention();
+
+    /** How long triage keeps what it stores; incidents, their counts and timelines are kept. */
+    interface Retention {
+        /**
+         * Months of alerts (each with its raw record) kept, by the month they were observed: long enough for a yearly
+         * report and an insurer's questions about last year's incident.
+         */
+        @WithDefault("13")
+        int alertMonths();
+
+        /** How long a record that fell into a dead-letter topic is kept, after its operations incident. */
+        @WithDefault("365d")
+        Duration deadLetters();
+    }
+
     interface AckDue {
         @WithDefault("PT15M")
         Duration p1();

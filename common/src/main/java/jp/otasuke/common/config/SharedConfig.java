@@ -31,6 +31,8 @@ public interface SharedConfig {
 
     Kafka kafka();
 
+    Retention retention();
+
     Outbox outbox();
 
     /** Per signed-in caller (token subject), on every service: a burst, then a steady rate. */
@@ -64,6 +66,20 @@ public interface SharedConfig {
 
         @WithDefault("6")
         int partitions();
+    }
+
+    /** How long rows every service has are kept (each service's own kinds are in its settings). */
+    interface Retention {
+        /**
+         * Which events a consumer applied, to skip them when Kafka delivers them again: longer than any topic keeps
+         * its records (7 days), so a consumer group that starts over from the oldest offset still applies each once.
+         */
+        @WithDefault("30d")
+        Duration inbox();
+
+        /** How often rows past their retention are looked for. */
+        @WithDefault("1h")
+        Duration every();
     }
 
     interface Outbox {

@@ -3,7 +3,6 @@ package jp.otasuke.common.outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,14 +82,6 @@ public final class OutboxRelay {
             });
         }
         return batch.size();
-    }
-
-    /** Deletes rows sent before the cutoff. */
-    public int purgeSentBefore(Instant cutoff) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return OutboxStore.purgeSentBefore(c, cutoff);
-        }
     }
 
     public long backlog() throws SQLException {

@@ -1,7 +1,6 @@
 package jp.otasuke.common.outbox;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +30,6 @@ public class OutboxRelayWorker {
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
     private final Duration pollInterval;
-    private final Duration retention;
     private final SharedConfig.Outbox outbox;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -42,7 +40,6 @@ public class OutboxRelayWorker {
         this.dataSource = dataSource;
         this.bootstrapServers = config.kafka().bootstrapServers();
         this.pollInterval = config.outbox().pollInterval();
-        this.retention = config.outbox().retention();
         this.outbox = config.outbox();
     }
 
@@ -79,15 +76,10 @@ public class OutboxRelayWorker {
 
     private void loop(OutboxRelay relay) {
         Duration backoff = Duration.ofMillis(200);
-        Instant nextPurge = Instant.now();
         while (running) {
             try {
                 int published = relay.relayBatch();
                 backoff = Duration.ofMillis(200);
-                if (Instant.now().isAfter(nextPurge)) {
-                    relay.purgeSentBefore(Instant.now().minus(retention));
-                    nextPurge = Instant.now().plus(Duration.ofHours(1));
-                }
                 if (published == 0) {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,14 +95,6 @@ final class OutboxStore {
         try (PreparedStatement s = c.prepareStatement("update outbox set sent_at = now() where id = any(?)")) {
             s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             s.executeUpdate();
-        }
-    }
-
-    /** Sent rows are kept a while for inspection, then purged so the table stays small. */
-    static int purgeSentBefore(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("delete from outbox where sent_at < ?")) {
-            s.setTimestamp(1, Timestamp.from(cutoff));
-            return s.executeUpdate();
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -109,7 +111,8 @@ public final class DueWorker {
                 int limit = performs ? Math.min(room, batch) : batch;
                 List<Object> claimed;
                 try {
-                    claimed = QuarkusTransaction.requiringNew().timeout(CLAIM_TIMEOUT_SECONDS).call(() -> work.claim(limit));
+                    claimed = inRequest(() -> QuarkusTransaction.requiringNew().timeout(CLAIM_TIMEOUT_SECONDS)
+                            .call(() -> work.claim(limit)));
                 } finally {
                     free.release(room);
                 }
@@ -139,7 +142,10 @@ public final class DueWorker {
         inFlight.incrementAndGet();
         performers.execute(() -> {
             try {
-                work.perform(item);
+                inRequest(() -> {
+                    work.perform(item);
+                    return null;
+                });
             } catch (RuntimeException e) {
                 // the lease ends and the row is claimed again: nothing is lost, at worst it is tried once more
                 Log.warnf("%s could not finish an item (%s); it is tried again when its lease ends", name, e);
@@ -149,6 +155,20 @@ public final class DueWorker {
                 wakeUps.release();
             }
         });
+    }
+
+    /** As a scheduled method would run: request-scoped beans (the Keycloak admin client) work as in a request. */
+    private static <T> T inRequest(java.util.function.Supplier<T> step) {
+        ManagedContext request = Arc.container().requestContext();
+        if (request.isActive()) {
+            return step.get();
+        }
+        request.activate();
+        try {
+            return step.get();
+        } finally {
+            request.terminate();
+        }
     }
 
     private static void sleep(Duration d) {

@@ -113,6 +113,7 @@ public class JobActions {
             case ACCEPT -> {
                 if (job.accept(action.at()) == DispatchJob.Effect.MOVED) {
                     log.accepted(job);
+                    changed.fire(new JobsChanged()); // pinned in the engineer's route from now on
                 }
             }
             case DECLINE -> {

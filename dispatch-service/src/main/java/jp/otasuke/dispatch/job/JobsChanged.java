@@ -1,5 +1,5 @@
 package jp.otasuke.dispatch.job;
 
-/** Jobs to plan changed (one came, went back to the schedule, was cancelled or done), told in the transaction of the change: the planner plans again after it commits. */
+/** Jobs to plan changed (one came, was accepted, went back to the schedule, was cancelled or done), told in the transaction of the change: the planner plans again after it commits. */
 public record JobsChanged() {
 }

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -38,15 +40,18 @@ import jp.otasuke.dispatch.travel.TravelTimes;
 /**
  * Keeps the schedule current: re-plans after every change that matters (a new job, a decline, a cancellation,
  * a job done) and every few minutes so ETAs follow the clock. One planning thread; requests that arrive while it
- * solves are folded into the next run. The solver works on a snapshot; its answer is applied only to jobs still
- * waiting for an engineer (UNASSIGNED or ASSIGNED), under their row locks, so an engineer's accept that raced the
- * solver always wins. Committed jobs (accepted, en route, on site) are pinned in their engineer's route.
+ * solves are folded into the next run. Of all dispatch instances one plans at a time (a lease on the {@code planning}
+ * row), and a plan is applied only if nothing it was made from changed meanwhile (the row's version, counted up by
+ * every such change in its own transaction): otherwise it is dropped and the planner plans again, so a plan from an
+ * older snapshot never gives an engineer two visits at once or moves a job back. The answer touches only jobs still
+ * waiting for an engineer (UNASSIGNED or ASSIGNED); committed jobs (accepted, en route, on site) are pinned in their
+ * engineer's route.
  */
 @ApplicationScoped
 public class Replanner {
 
-    /** Only one instance applies a plan at a time (transaction-scoped advisory lock). */
-    private static final long PLANNER_LOCK = 0x0746_a5c0_de5eL;
+    /** Past the solver's limit: a planner that died holds the planning lease no longer than this. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
             "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY, "SAT", DayOfWeek.SATURDAY,
             "SUN", DayOfWeek.SUNDAY);
@@ -56,8 +61,13 @@ public class Replanner {
     private final AfterCommit afterCommit;
     private final TravelTimes travel;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final UUID holder = UUID.randomUUID();
     private volatile boolean running;
     private Thread thread;
+
+    /** A plan, and the version of the state it was made from. */
+    record Plan(long version, Instant madeAt, Schedule schedule) {
+    }
 
     Replanner(DispatchConfig config, JobLog log, AfterCommit afterCommit) {
         this.config = config;
@@ -79,14 +89,18 @@ public class Replanner {
         wakeUps.release();
     }
 
-    /** Asks for a re-plan once the current transaction commits (so the planner sees its change). */
-    /** Jobs came, went back or ended: plan again once that commits (never on a change that rolls back). */
+    /**
+     * Jobs came, went back, were accepted or ended: plans made before this are stale, and a new one is made once it
+     * commits (never on a change that rolls back).
+     */
     void jobsChanged(@Observes JobsChanged change) {
+        PlanningState.changed();
         afterCommit.run(wakeUps::release);
     }
 
     /** An engineer joined: waiting jobs may have hands now. */
     void engineersChanged(@Observes EngineersChanged change) {
+        PlanningState.changed();
         afterCommit.run(wakeUps::release);
     }
 
@@ -111,17 +125,48 @@ public class Replanner {
         }
     }
 
+    /** Plans once (and again soon if the state moved while it planned). */
     void replan() {
-        Instant now = Instant.now();
-        Schedule problem = QuarkusTransaction.requiringNew().call(() -> snapshot(now));
-        if (problem.getVisits().isEmpty()) {
-            return;
+        // empty when another instance is planning: it sees, when it finishes, any change that came meanwhile
+        plan(Instant.now()).ifPresent(plan -> {
+            apply(plan);
+            finish(plan);
+        });
+    }
+
+    /** Takes the planning lease, reads the state and solves; empty when another planner holds the lease. */
+    Optional<Plan> plan(Instant now) {
+        Optional<Plan> snapshot = QuarkusTransaction.requiringNew().call(() -> {
+            OptionalLong version = PlanningState.lease(holder, config.planning().spentLimit().plus(LEASE_MARGIN));
+            return version.isEmpty() ? Optional.<Plan>empty() : Optional.of(new Plan(version.getAsLong(), now, snapshot(now)));
+        });
+        if (snapshot.isEmpty() || snapshot.get().schedule().getVisits().isEmpty()) {
+            return snapshot;
         }
+        Schedule problem = snapshot.get().schedule();
         Solving.Result result = Solving.solve(problem, config.planning().spentLimit(), config.planning().unimprovedLimit());
-        PlanSummary summary = PlanSummary.of(result.schedule());
         Log.infof("Planned %d jobs for %d engineers in %d ms: %s", problem.getVisits().size(), problem.getRoutes().size(),
-                result.spent().toMillis(), summary);
-        QuarkusTransaction.requiringNew().run(() -> apply(result.schedule(), now));
+                result.spent().toMillis(), PlanSummary.of(result.schedule()));
+        return Optional.of(new Plan(snapshot.get().version(), now, result.schedule()));
+    }
+
+    /** Applies the plan if it was made from the state as it still is; says whether it was. */
+    boolean apply(Plan plan) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!PlanningState.stillCurrent(holder, plan.version())) {
+                Log.debug("The state changed while planning; the plan is dropped");
+                return false;
+            }
+            apply(plan.schedule(), plan.madeAt());
+            return true;
+        });
+    }
+
+    /** Gives the lease back, and plans again if the state moved since the plan was made (that plan was dropped). */
+    void finish(Plan plan) {
+        if (QuarkusTransaction.requiringNew().call(() -> PlanningState.release(holder)) != plan.version()) {
+            wakeUps.release();
+        }
     }
 
     private Schedule snapshot(Instant now) {
@@ -167,12 +212,6 @@ public class Replanner {
     }
 
     private void apply(Schedule plan, Instant now) {
-        Boolean locked = (Boolean) DispatchJob.getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(" + PLANNER_LOCK + ")").getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            Log.debug("Another instance is applying a plan; this one is dropped");
-            return;
-        }
         for (Route route : plan.getRoutes()) {
             for (Visit visit : route.getVisits()) {
                 DispatchJob.forUpdate(visit.getJobId()).ifPresent(job -> {

@@ -21,6 +21,10 @@ public interface NoticeConfig {
     @WithDefault("8")
     int inFlight();
 
+    /** How long a notice that went out (or reached nobody, or was cancelled) is kept: the record of who was told. */
+    @WithDefault("365d")
+    Duration keep();
+
     /** Where a notice's link opens the incident ({@code /soc/}, {@code /my/}, {@code /field/} below it). */
     String appsUrl();
 }

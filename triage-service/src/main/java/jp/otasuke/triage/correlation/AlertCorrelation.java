@@ -45,7 +45,8 @@ public class AlertCorrelation {
     public void correlate(List<AlertReceived> batch) {
         Map<UUID, AlertReceived> unique = new LinkedHashMap<>();
         batch.forEach(alert -> unique.putIfAbsent(alert.alertId(), alert));
-        IncidentAlert.known(unique.keySet()).forEach(unique::remove);
+        IncidentAlert.known(unique.keySet(), unique.values().stream().map(AlertReceived::observedAt).toList())
+                .forEach(unique::remove);
         if (unique.isEmpty()) {
             return;
         }

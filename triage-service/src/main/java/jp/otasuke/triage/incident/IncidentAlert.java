@@ -130,10 +130,17 @@ public class IncidentAlert extends PanacheEntityBase {
     }
 
     /** Which of these alert ids are stored already (one array parameter, however many ids). */
-    public static Set<UUID> known(Collection<UUID> ids) {
+    public static Set<UUID> known(Collection<UUID> ids, Collection<Instant> observed) {
+        // a millisecond either side: the database keeps microseconds, an Instant may have more
+        Instant first = observed.stream().min(Instant::compareTo).orElseThrow().minusMillis(1);
+        Instant last = observed.stream().max(Instant::compareTo).orElseThrow().plusMillis(1);
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select id from incident_alert where id = any(?)")) {
+            // the observed range lets PostgreSQL look only in the months the batch's alerts belong to
+            try (PreparedStatement select = connection.prepareStatement("select id from incident_alert where id = any(?)"
+                    + " and observed_at between ? and ?")) {
                 select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                select.setObject(2, first.atOffset(ZoneOffset.UTC));
+                select.setObject(3, last.atOffset(ZoneOffset.UTC));
                 Set<UUID> known = new HashSet<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
