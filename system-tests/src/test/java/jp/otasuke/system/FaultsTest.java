@@ -47,11 +47,11 @@ class FaultsTest {
         Thread.sleep(6_000);
         stream.finish();
 
-        long stored = awaitStored(sme.tenantId, "kafka-restart", stream.accepted.get());
+        long stored = platform.storedAlerts(sme.tenantId, "kafka-restart", stream.accepted.get());
         report("Kafka stopped 20 s and restarted", stream, stored, sme.tenantId);
         assertTrue(stream.refused.get() > 0, "ingest refused (503) what Kafka could not take within its delivery timeout");
         assertEquals(stream.accepted.get(), stored);
-        assertEquals(stream.accepted.get(), alertCountOfIncidents(sme.tenantId), "each accepted alert counted once");
+        assertEquals(stream.accepted.get(), platform.alertsCounted(sme.tenantId), "each accepted alert counted once");
     }
 
     @Test
@@ -68,12 +68,12 @@ class FaultsTest {
         Thread.sleep(3_000);
         stream.finish();
 
-        long stored = awaitStored(sme.tenantId, "triage-kill", stream.accepted.get());
+        long stored = platform.storedAlerts(sme.tenantId, "triage-kill", stream.accepted.get());
         report("triage SIGKILLed mid-stream and restarted", stream, stored, sme.tenantId);
         assertEquals(stream.accepted.get(), stored);
         assertEquals(stored, platform.count("triage", "select count(distinct id) from incident_alert where tenant_id = '"
                 + sme.tenantId + "'"));
-        assertEquals(stream.accepted.get(), alertCountOfIncidents(sme.tenantId), "no alert counted twice");
+        assertEquals(stream.accepted.get(), platform.alertsCounted(sme.tenantId), "no alert counted twice");
         assertEquals(5, platform.count("triage", "select count(*) from incident where tenant_id = '" + sme.tenantId + "'"),
                 "one incident per host: the redelivered batch opened no duplicate");
     }
@@ -93,7 +93,7 @@ class FaultsTest {
         Thread.sleep(3_000);
         stream.finish();
 
-        long stored = awaitStored(sme.tenantId, "after-poison", stream.accepted.get());
+        long stored = platform.storedAlerts(sme.tenantId, "after-poison", stream.accepted.get());
         report("a poison record on the alerts topic", stream, stored, sme.tenantId);
         assertEquals(stream.accepted.get(), stored);
         assertEquals(1, deadLetters("otasuke.alerts.v1.dlq.triage-service", poisonKey));
@@ -112,10 +112,10 @@ class FaultsTest {
         Thread.sleep(12_000);
         stream.finish();
 
-        long stored = awaitStored(sme.tenantId, "pg-restart", stream.accepted.get());
+        long stored = platform.storedAlerts(sme.tenantId, "pg-restart", stream.accepted.get());
         report("PostgreSQL stopped 5 s and restarted", stream, stored, sme.tenantId);
         assertEquals(stream.accepted.get(), stored);
-        assertEquals(stream.accepted.get(), alertCountOfIncidents(sme.tenantId));
+        assertEquals(stream.accepted.get(), platform.alertsCounted(sme.tenantId));
         for (PackagedService service : PackagedService.ALL) {
             jp.otasuke.infra.process.Wait.until(service.name() + " ready again", Duration.ofSeconds(60),
                     () -> jp.otasuke.infra.process.Http.answersOk(platform.managementUrl(service) + "/q/health/ready"), () -> true,
@@ -146,24 +146,6 @@ class FaultsTest {
         System.out.printf("FAULT triage down while an acknowledge deadline passed: incidents %d, flagged after restart %d%n",
                 platform.count("triage", incident), breached);
         assertEquals(1, breached);
-    }
-
-    private long awaitStored(UUID tenant, String prefix, long expected) throws InterruptedException {
-        String sql = "select count(*) from incident_alert where tenant_id = '" + tenant + "' and source_ref like '" + prefix + "-%'";
-        long stored = 0;
-        for (int i = 0; i < 240; i++) {
-            stored = platform.count("triage", sql);
-            if (stored >= expected) {
-                Thread.sleep(2_000); // and nothing more arrives
-                return platform.count("triage", sql);
-            }
-            Thread.sleep(500);
-        }
-        return stored;
-    }
-
-    private long alertCountOfIncidents(UUID tenant) {
-        return platform.count("triage", "select coalesce(sum(alert_count), 0) from incident where tenant_id = '" + tenant + "'");
     }
 
     private static void report(String fault, Sensors.Stream stream, long stored, UUID tenant) {

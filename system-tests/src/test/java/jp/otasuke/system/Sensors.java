@@ -62,6 +62,11 @@ final class Sensors {
         return new Sensors(tenantId, name, sensor.get("apiKey").asText(), ingest);
     }
 
+    /** The same sensor, posting to another ingest instance. */
+    Sensors through(String otherIngest) {
+        return new Sensors(tenantId, name, key, otherIngest);
+    }
+
     /** Sends one alert; true when ingest accepted it. */
     boolean send(String sourceRef, String category, String severity, String host) throws Exception {
         String body = "{\"sourceRef\":\"" + sourceRef + "\",\"observedAt\":\"" + Instant.now() + "\",\"category\":\""

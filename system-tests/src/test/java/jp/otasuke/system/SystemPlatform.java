@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jp.otasuke.infra.platform.PackagedService;
 import jp.otasuke.infra.platform.ServicePorts;
@@ -30,6 +31,8 @@ final class SystemPlatform {
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Map<PackagedService, ServicePorts> ports = new LinkedHashMap<>();
     private final Map<PackagedService, ChildProcess> running = new LinkedHashMap<>();
+    private final Map<PackagedService, ServicePorts> secondPorts = new LinkedHashMap<>();
+    private final Map<PackagedService, ChildProcess> seconds = new LinkedHashMap<>();
     final int syslogPort = FreePorts.find();
 
     static synchronized SystemPlatform get() {
@@ -56,6 +59,38 @@ final class SystemPlatform {
     }
 
     void start(PackagedService service) {
+        running.put(service, service.start(root, ports.get(service), TestServers.postgres(), TestServers.kafka(),
+                TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + ".log"), env(service)));
+    }
+
+    /** A second instance of every service on the same Kafka, PostgreSQL and Keycloak, as production scales out. */
+    void startSecondInstances() {
+        for (PackagedService service : PackagedService.ALL) {
+            secondPorts.put(service, ServicePorts.random());
+            Map<String, String> env = env(service);
+            if (service == PackagedService.INGEST) {
+                env.put("SYSLOG_PORT", Integer.toString(FreePorts.find())); // a host of its own would have the same port
+            }
+            seconds.put(service, service.start(root, secondPorts.get(service), TestServers.postgres(), TestServers.kafka(),
+                    TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + "-2.log"), env));
+        }
+        PackagedService.ALL.forEach(service -> service.awaitReady(seconds.get(service), secondPorts.get(service), Duration.ofMinutes(3)));
+    }
+
+    void stopSecondInstances() {
+        seconds.values().forEach(p -> p.stop(Duration.ofSeconds(15)));
+        seconds.clear();
+    }
+
+    /** The API of the second instances. */
+    Story.Endpoints secondEndpoints() {
+        java.util.function.Function<PackagedService, String> url = s -> secondPorts.get(s).apiUrl();
+        return new Story.Endpoints(url.apply(PackagedService.INGEST), url.apply(PackagedService.TRIAGE),
+                url.apply(PackagedService.DISPATCH), url.apply(PackagedService.INSURANCE), url.apply(PackagedService.NOTIFY),
+                TestServers.keycloak().realmUrl(), "127.0.0.1", syslogPort);
+    }
+
+    private Map<String, String> env(PackagedService service) {
         Map<String, String> env = new java.util.HashMap<>(switch (service.name()) {
             // sensor health watched every second, with a second of grace, so a 10 s silence shows within the test
             case "ingest-service" -> Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "SYSLOG_HOST", "127.0.0.1",
@@ -72,8 +107,7 @@ final class SystemPlatform {
         if (service == PackagedService.NOTIFY) {
             env.putAll(TestServers.mail().smtpEnv()); // notices to the test mail server
         }
-        running.put(service, service.start(root, ports.get(service), TestServers.postgres(), TestServers.kafka(),
-                TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + ".log"), env));
+        return env;
     }
 
     void awaitReady(PackagedService service) {
@@ -110,7 +144,28 @@ final class SystemPlatform {
         }
     }
 
+    /** How many of a tenant's alerts (by source reference prefix) triage stored, once that stops growing. */
+    long storedAlerts(UUID tenant, String prefix, long expected) throws InterruptedException {
+        String sql = "select count(*) from incident_alert where tenant_id = '" + tenant + "' and source_ref like '" + prefix + "-%'";
+        long stored = 0;
+        for (int i = 0; i < 240; i++) {
+            stored = count("triage", sql);
+            if (stored >= expected) {
+                Thread.sleep(2_000); // and nothing more arrives
+                return count("triage", sql);
+            }
+            Thread.sleep(500);
+        }
+        return stored;
+    }
+
+    /** The alerts a tenant's incidents count. */
+    long alertsCounted(UUID tenant) {
+        return count("triage", "select coalesce(sum(alert_count), 0) from incident where tenant_id = '" + tenant + "'");
+    }
+
     private void stopServices() {
+        stopSecondInstances();
         running.values().forEach(p -> p.stop(Duration.ofSeconds(15)));
     }
 }

@@ -6,16 +6,12 @@ import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.config.SharedConfig;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
 
 /**
  * Deletes what a service keeps past its retention (every {@link Kept} it declares, and every service's inbox and sent
@@ -30,7 +26,6 @@ public class Retention implements DueWork<String> {
 
     private final List<Kept> kinds = new ArrayList<>();
     private final Duration every;
-    private DueWorker worker;
 
     Retention(@All List<Kept> declared, SharedConfig config) {
         kinds.addAll(declared);
@@ -39,12 +34,9 @@ public class Retention implements DueWork<String> {
         this.every = config.retention().every();
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.startInClaim("retention", this, every, BATCH);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(5));
+    @Override
+    public Schedule schedule() {
+        return Schedule.inClaim("retention", every, BATCH);
     }
 
     /** Deletes up to {@code limit} rows past their retention, of the first kinds that have some. */

@@ -1,5 +1,6 @@
 package jp.otasuke.common.work;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,6 +11,21 @@ import java.util.List;
  * @param <T> what a claim hands over: a plain snapshot of the row (never a managed entity), with the token of the claim
  */
 public interface DueWork<T> {
+
+    /**
+     * How the work is run: its thread's name, how often it looks for due rows, the most one claim takes, and how many
+     * claimed items are performed at once (0: the work is done in the claim and there is nothing to perform).
+     */
+    record Schedule(String name, Duration poll, int batch, int parallel) {
+
+        /** Work done entirely in the database, in the claiming transaction. */
+        public static Schedule inClaim(String name, Duration poll, int batch) {
+            return new Schedule(name, poll, batch, 0);
+        }
+    }
+
+    /** Read once, when the service starts ({@link DueWorkers} starts a worker for every bean of this type). */
+    Schedule schedule();
 
     /**
      * In a short transaction: takes up to {@code limit} due rows with {@code FOR UPDATE SKIP LOCKED} and leases them

@@ -14,7 +14,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The one loop that runs a {@link DueWork}: claims what is due in a short transaction, performs each claimed item on
+ * The one loop that runs a {@link DueWork} (started by {@link DueWorkers}): claims what is due in a short transaction, performs each claimed item on
  * one of {@code parallel} threads (so one slow receiver does not hold up the others), claims again as threads free up,
  * and otherwise waits for a wake-up or the poll interval. When the database is away it backs off and tries again: the
  * work waits in the table. Several instances run the same worker against the same table and share the rows.
@@ -58,7 +58,7 @@ public final class DueWorker {
      * @param batch    the most rows one claim takes
      * @param parallel how many claimed items are performed at once
      */
-    public static DueWorker start(String name, DueWork<?> work, Duration poll, int batch, int parallel) {
+    static DueWorker start(String name, DueWork<?> work, Duration poll, int batch, int parallel) {
         return start(new DueWorker(name, work, poll, batch, parallel, true));
     }
 
@@ -66,7 +66,7 @@ public final class DueWorker {
      * Starts a worker for work done entirely in the database, in the claiming transaction: what a claim returns only
      * says how many rows it took (a full batch is followed by another claim at once).
      */
-    public static DueWorker startInClaim(String name, DueWork<?> work, Duration poll, int batch) {
+    static DueWorker startInClaim(String name, DueWork<?> work, Duration poll, int batch) {
         return start(new DueWorker(name, work, poll, batch, 1, false));
     }
 

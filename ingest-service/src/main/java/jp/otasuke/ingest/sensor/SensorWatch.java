@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.events.SensorSilent;
 import jp.otasuke.common.events.SensorSpoke;
 import jp.otasuke.common.outbox.Outbox;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
 
 /**
  * Finds sensors that went silent and silences that ended, and announces each once (through the outbox, in the
@@ -31,19 +27,15 @@ public class SensorWatch implements DueWork<UUID> {
 
     private final Outbox outbox;
     private final Duration every;
-    private DueWorker worker;
 
     SensorWatch(Outbox outbox, SensorHealthConfig config) {
         this.outbox = outbox;
         this.every = config.watchEvery();
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.startInClaim("sensor-watch", this, every, BATCH);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(5));
+    @Override
+    public Schedule schedule() {
+        return Schedule.inClaim("sensor-watch", every, BATCH);
     }
 
     /** Opens the silences that began and ends those that ended, in the claiming transaction (there is nothing to call). */

@@ -13,19 +13,16 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.tx.AfterCommit;
 import jp.otasuke.common.work.Backoff;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
+import jp.otasuke.common.work.DueWorkers;
 import jp.otasuke.insurance.InsuranceConfig;
 
 /**
@@ -44,13 +41,13 @@ public class DeliveryWorker implements DueWork<DeliveryWorker.Claimed> {
 
     private final SecretBox secrets;
     private final AfterCommit afterCommit;
+    private final DueWorkers workers;
     private final Backoff backoff;
     private final InsuranceConfig.Webhooks config;
     private final OutboundUrlPolicy urlPolicy;
     // a redirect is never followed: it could point anywhere, the policy checked only the registered URL
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private DueWorker worker;
 
     /** A delivery as claimed: what is posted, and the token that says the claim still holds when the outcome is recorded. */
     record Claimed(long id, UUID token, UUID claimId, String url, String sealedSecret, String eventType, String body) {
@@ -60,24 +57,23 @@ public class DeliveryWorker implements DueWork<DeliveryWorker.Claimed> {
     private record Outcome(boolean delivered, Integer statusCode, String error, String internalDetail) {
     }
 
-    DeliveryWorker(SecretBox secrets, AfterCommit afterCommit, OutboundUrlPolicy urlPolicy, InsuranceConfig config) {
+    DeliveryWorker(SecretBox secrets, AfterCommit afterCommit, DueWorkers workers, OutboundUrlPolicy urlPolicy,
+            InsuranceConfig config) {
         this.secrets = secrets;
         this.afterCommit = afterCommit;
+        this.workers = workers;
         this.urlPolicy = urlPolicy;
         this.config = config.webhooks();
         this.backoff = new Backoff(this.config.firstRetry(), this.config.longestRetry());
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.start("webhook-delivery", this, config.poll(), BATCH, config.inFlight());
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(10));
+    @Override
+    public Schedule schedule() {
+        return new Schedule("webhook-delivery", config.poll(), BATCH, config.inFlight());
     }
 
     void wakeAfterCommit() {
-        afterCommit.run(() -> worker.wake());
+        afterCommit.run(() -> workers.wake(this));
     }
 
     @Override

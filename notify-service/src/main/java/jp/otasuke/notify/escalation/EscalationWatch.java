@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
 
 /**
  * Looks at the escalation clocks in the database and takes the steps that are due. Rows are taken with SKIP LOCKED,
@@ -24,19 +20,15 @@ public class EscalationWatch implements DueWork<UUID> {
 
     private final Escalations escalations;
     private final Duration every;
-    private DueWorker worker;
 
     EscalationWatch(Escalations escalations, EscalationConfig config) {
         this.escalations = escalations;
         this.every = config.watchEvery();
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.startInClaim("escalation-watch", this, every, BATCH);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(5));
+    @Override
+    public Schedule schedule() {
+        return Schedule.inClaim("escalation-watch", every, BATCH);
     }
 
     /** Takes the steps that are due, in the claiming transaction: a step only writes notices, which the notice worker sends. */

@@ -9,13 +9,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.events.NoticeSent;
 import jp.otasuke.common.outbox.Outbox;
@@ -23,7 +20,6 @@ import jp.otasuke.common.secrets.SecretBox;
 import jp.otasuke.common.text.Sentence;
 import jp.otasuke.common.work.Backoff;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
 import jp.otasuke.notify.people.Preference;
 import jp.otasuke.notify.tenant.TenantContact;
 
@@ -51,7 +47,6 @@ public class NoticeWorker implements DueWork<NoticeWorker.Claimed> {
     private final Outbox outbox;
     private final Backoff backoff;
     private final NoticeConfig config;
-    private DueWorker worker;
 
     /** A notice as claimed, with the token that says the claim still holds when an outcome is recorded. */
     record Claimed(UUID id, UUID token, Notice.RecipientKind kind, String recipient, Notice.Audience audience,
@@ -73,12 +68,9 @@ public class NoticeWorker implements DueWork<NoticeWorker.Claimed> {
         this.backoff = new Backoff(config.firstRetry(), config.longestRetry());
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.start("notices", this, config.poll(), BATCH, config.inFlight());
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(10));
+    @Override
+    public Schedule schedule() {
+        return new Schedule("notices", config.poll(), BATCH, config.inFlight());
     }
 
     @Override

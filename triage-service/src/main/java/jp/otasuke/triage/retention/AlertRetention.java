@@ -9,17 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.config.SharedConfig;
 import jp.otasuke.common.retention.Kept;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
 import jp.otasuke.triage.TriageConfig;
 import jp.otasuke.triage.incident.Incident;
 
@@ -39,19 +35,15 @@ public class AlertRetention implements DueWork<String> {
 
     private final int keepMonths;
     private final Duration every;
-    private DueWorker worker;
 
     AlertRetention(TriageConfig config, SharedConfig shared) {
         this.keepMonths = config.retention().alertMonths();
         this.every = shared.retention().every();
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.startInClaim("alert-retention", this, every, 100);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(5));
+    @Override
+    public Schedule schedule() {
+        return Schedule.inClaim("alert-retention", every, 100);
     }
 
     /** Alerts that fell outside every month's partition (observed long ago, or far ahead) are trimmed by row. */

@@ -5,14 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.work.DueWork;
-import jp.otasuke.common.work.DueWorker;
 import jp.otasuke.triage.TriageConfig;
 import jp.otasuke.triage.incident.Incident;
 import jp.otasuke.triage.incident.IncidentLog;
@@ -31,19 +27,15 @@ public class SlaWatch implements DueWork<Incident> {
 
     private final IncidentLog log;
     private final Duration every;
-    private DueWorker worker;
 
     SlaWatch(IncidentLog log, TriageConfig config) {
         this.log = log;
         this.every = config.slaCheckEvery();
     }
 
-    void start(@Observes StartupEvent event) {
-        worker = DueWorker.startInClaim("sla-watch", this, every, BATCH);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop(Duration.ofSeconds(5));
+    @Override
+    public Schedule schedule() {
+        return Schedule.inClaim("sla-watch", every, BATCH);
     }
 
     /** Flags the incidents past their acknowledge-due time, in the claiming transaction (there is nothing to call). */

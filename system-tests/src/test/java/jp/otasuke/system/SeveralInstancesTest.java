@@ -1,0 +1,108 @@
+package jp.otasuke.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import jp.otasuke.infra.mail.Mailbox;
+import jp.otasuke.infra.platform.PackagedService;
+import jp.otasuke.infra.story.Story;
+import jp.otasuke.infra.testing.TestServers;
+
+/**
+ * Two instances of every service on one Kafka, PostgreSQL and Keycloak (issue 28): sensors post to either ingest, a
+ * whole story is played through the second instances, and the first instance of every service is SIGKILLed mid-run.
+ * Afterwards nothing was lost and nothing happened twice.
+ */
+@Order(Integer.MAX_VALUE) // last: it leaves the first instances dead (junit-platform.properties)
+class SeveralInstancesTest {
+
+    private final SystemPlatform platform = SystemPlatform.get();
+
+    @Test
+    void twoOfEveryServiceOneOfEachKilledMidRunNothingLostNothingTwice() throws Exception {
+        platform.startSecondInstances();
+        List<String> deliveries = new CopyOnWriteArrayList<>();
+        HttpServer insurer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        insurer.createContext("/claims", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            deliveries.add(exchange.getRequestHeaders().getFirst("X-Otasuke-Delivery") + " "
+                    + exchange.getRequestHeaders().getFirst("X-Otasuke-Event"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        insurer.start();
+        try {
+            Sensors first = Sensors.onboard(platform.url(PackagedService.INGEST));
+            Sensors second = Sensors.onboard(platform.url(PackagedService.INGEST)).through(platform.secondEndpoints().ingest());
+            Sensors.Stream toFirst = first.stream("two-first", 40);
+            Sensors.Stream toSecond = second.stream("two-second", 40);
+            toFirst.start();
+            toSecond.start();
+            CompletableFuture<Story.Told> story = CompletableFuture.supplyAsync(() -> new Story(platform.secondEndpoints(),
+                    line -> System.out.println("[story on the second instances] " + line))
+                    .play("http://127.0.0.1:" + insurer.getAddress().getPort() + "/claims"));
+
+            Thread.sleep(8_000);
+            PackagedService.ALL.forEach(platform::kill);
+            System.out.println("SEVERAL: the first instance of every service killed (SIGKILL)");
+            Story.Told told = story.get(6, TimeUnit.MINUTES);
+            Thread.sleep(3_000);
+            toFirst.finish();
+            toSecond.finish();
+
+            for (Sensors.Stream stream : List.of(toFirst, toSecond)) {
+                Sensors sme = stream == toFirst ? first : second;
+                String prefix = stream == toFirst ? "two-first" : "two-second";
+                long stored = platform.storedAlerts(sme.tenantId, prefix, stream.accepted.get());
+                System.out.printf("SEVERAL %s: sent %d, accepted %d, refused %d, stored %d%n", prefix, stream.sent(),
+                        stream.accepted.get(), stream.refused.get(), stored);
+                assertEquals(stream.accepted.get(), stored, "every accepted alert stored once (" + prefix + ")");
+                assertEquals(stream.accepted.get(), platform.alertsCounted(sme.tenantId), "and counted once (" + prefix + ")");
+            }
+            assertEquals(0, platform.count("triage", "select count(*) from (select tenant_id, correlation_key, family from incident"
+                    + " where tenant_id in ('" + first.tenantId + "', '" + second.tenantId + "')"
+                    + " and status not in ('RESOLVED', 'CLOSED', 'MERGED') and correlation_key is not null"
+                    + " group by 1, 2, 3 having count(*) > 1) twice"), "one open incident per correlation");
+            assertEquals(0, platform.count("dispatch", "select count(*) from (select request_id from dispatch_job"
+                    + " group by 1 having count(*) > 1) twice"), "one job per on-site request");
+            assertEquals(1, platform.count("insurance", "select count(*) from claim where job_id = '" + told.jobId() + "'"),
+                    "one claim for the completed job");
+            assertEquals(1, platform.count("dispatch", "select count(*) from dispatch_job where request_id in (select request_id"
+                    + " from dispatch_job where id = '" + told.jobId() + "')"));
+
+            // each change of the story's claim reached the insurer, and no delivery came twice
+            awaitDeliveries(deliveries, told, 3);
+            Map<String, Long> byDelivery = deliveries.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertTrue(byDelivery.values().stream().allMatch(n -> n == 1), "each delivery once: " + deliveries);
+            // each notice to the SME mailed once
+            List<Mailbox.Mail> mails = new Mailbox(TestServers.mail().imapPort(), told.smeContactEmail()).read();
+            Map<String, Long> byMessage = mails.stream().collect(Collectors.groupingBy(Mailbox.Mail::messageId, Collectors.counting()));
+            assertTrue(!mails.isEmpty() && byMessage.values().stream().allMatch(n -> n == 1),
+                    "each notice mailed once: " + mails.stream().map(Mailbox.Mail::subject).toList());
+        } finally {
+            insurer.stop(0);
+        }
+    }
+
+    private static void awaitDeliveries(List<String> deliveries, Story.Told told, int atLeast) throws InterruptedException {
+        for (int i = 0; i < 120 && deliveries.size() < atLeast; i++) {
+            Thread.sleep(500);
+        }
+        System.out.println("SEVERAL deliveries: " + deliveries + " (claim " + told.claimId() + ")");
+    }
+}
