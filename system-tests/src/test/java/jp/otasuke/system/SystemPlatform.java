@@ -34,6 +34,7 @@ final class SystemPlatform {
     private final Map<PackagedService, ServicePorts> secondPorts = new LinkedHashMap<>();
     private final Map<PackagedService, ChildProcess> seconds = new LinkedHashMap<>();
     final int syslogPort = FreePorts.find();
+    private final int secondSyslogPort = FreePorts.find();
 
     static synchronized SystemPlatform get() {
         if (instance == null) {
@@ -69,7 +70,7 @@ final class SystemPlatform {
             secondPorts.put(service, ServicePorts.random());
             Map<String, String> env = env(service);
             if (service == PackagedService.INGEST) {
-                env.put("SYSLOG_PORT", Integer.toString(FreePorts.find())); // a host of its own would have the same port
+                env.put("SYSLOG_PORT", Integer.toString(secondSyslogPort)); // a host of its own would have the same port
             }
             seconds.put(service, service.start(root, secondPorts.get(service), TestServers.postgres(), TestServers.kafka(),
                     TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + "-2.log"), env));
@@ -87,7 +88,7 @@ final class SystemPlatform {
         java.util.function.Function<PackagedService, String> url = s -> secondPorts.get(s).apiUrl();
         return new Story.Endpoints(url.apply(PackagedService.INGEST), url.apply(PackagedService.TRIAGE),
                 url.apply(PackagedService.DISPATCH), url.apply(PackagedService.INSURANCE), url.apply(PackagedService.NOTIFY),
-                TestServers.keycloak().realmUrl(), "127.0.0.1", syslogPort);
+                TestServers.keycloak().realmUrl(), "127.0.0.1", secondSyslogPort);
     }
 
     private Map<String, String> env(PackagedService service) {

@@ -1,11 +1,12 @@
 package jp.otasuke.notify.notice;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 
 /**
  * E-mail over SMTP (quarkus-mailer): the local mail server here, the provider's relay in production. The
@@ -15,15 +16,24 @@ import io.quarkus.mailer.Mailer;
 @ApplicationScoped
 class Mails {
 
-    private final Mailer mailer;
+    /**
+     * The longest one mail may take, whatever the mail server does (a relay that takes the connection and then says
+     * nothing would otherwise hold the sending thread for as long as the socket lives): well inside the notice's lease.
+     */
+    static final Duration SEND_WITHIN = Duration.ofSeconds(30);
 
-    Mails(Mailer mailer) {
+    private final ReactiveMailer mailer;
+
+    Mails(ReactiveMailer mailer) {
         this.mailer = mailer;
     }
 
     void send(UUID noticeId, String to, String subject, String text) throws Channels.NotSent {
         try {
-            mailer.send(Mail.withText(to, subject, text).addHeader("Message-ID", "<" + noticeId + "@notices.otasuke-soc>"));
+            mailer.send(Mail.withText(to, subject, text).addHeader("Message-ID", "<" + noticeId + "@notices.otasuke-soc>"))
+                    .await().atMost(SEND_WITHIN);
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            throw new Channels.NotSent("the mail server did not answer within " + SEND_WITHIN.toSeconds() + " s", e);
         } catch (RuntimeException e) {
             throw new Channels.NotSent("the mail server did not take it (" + rootMessage(e) + ")", e);
         }
