@@ -68,6 +68,18 @@ public final class MailServer implements AutoCloseable {
                 System.out::println);
     }
 
+    /**
+     * Stalls it (SIGSTOP): connections are still taken, by the kernel, but nothing is said on them, not even the
+     * greeting, as when a mail relay is overloaded or half dead. {@link #resume()} lets it go on.
+     */
+    public synchronized void stall() {
+        process.signal("STOP");
+    }
+
+    public synchronized void resume() {
+        process.signal("CONT");
+    }
+
     /** Stops it (the mailboxes go with it); {@link #start()} brings it back on the same ports. */
     public synchronized void stop() {
         if (process != null) {

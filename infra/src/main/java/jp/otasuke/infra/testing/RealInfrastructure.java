@@ -9,7 +9,7 @@ import jp.otasuke.infra.postgres.PostgresServer;
 /**
  * Quarkus test resource: points a service at real Kafka, PostgreSQL and Keycloak servers started by
  * {@link TestServers} (no Docker, no in-memory stand-ins). Arguments: {@code database} (the service's
- * database name, recreated empty for each test run), {@code keycloak} ("false" to leave it out), {@code mail} ("true": the mailer at the mail server; "stalling": at {@link #stallingMail()}, a mail server that never answers), {@code kafka} and
+ * database name, recreated empty for each test run), {@code keycloak} ("false" to leave it out), {@code mail} ("true": the mailer at the mail server), {@code kafka} and
  * {@code keycloakAdmin} ("unreachable" to point the service at a closed port).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -19,10 +19,6 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private boolean kafkaUnreachable;
     private boolean keycloakAdminUnreachable;
     private boolean mail;
-    private boolean stallingMail;
-
-    /** The stalling mail server of the JVM, started when a test resource first asks for it. */
-    private static jp.otasuke.infra.mail.StallingMailServer stalling;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -31,7 +27,6 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         kafkaUnreachable = "unreachable".equals(initArgs.get("kafka"));
         keycloakAdminUnreachable = "unreachable".equals(initArgs.get("keycloakAdmin"));
         mail = "true".equals(initArgs.get("mail"));
-        stallingMail = "stalling".equals(initArgs.get("mail"));
     }
 
     @Override
@@ -54,19 +49,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", Integer.toString(TestServers.mail().smtpPort()));
         }
-        if (stallingMail) {
-            config.put("quarkus.mailer.host", "127.0.0.1");
-            config.put("quarkus.mailer.port", Integer.toString(stallingMail().port()));
-        }
         return config;
-    }
-
-    /** The mail server that never answers ({@code mail=stalling}). */
-    public static synchronized jp.otasuke.infra.mail.StallingMailServer stallingMail() {
-        if (stalling == null) {
-            stalling = new jp.otasuke.infra.mail.StallingMailServer();
-        }
-        return stalling;
     }
 
     @Override
