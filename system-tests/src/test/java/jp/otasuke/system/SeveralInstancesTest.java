@@ -75,8 +75,15 @@ class SeveralInstancesTest {
                 long stored = platform.storedAlerts(sme.tenantId, prefix, stream.accepted.get());
                 System.out.printf("SEVERAL %s: sent %d, accepted %d, refused %d, stored %d%n", prefix, stream.sent(),
                         stream.accepted.get(), stream.refused.get(), stored);
-                assertEquals(stream.accepted.get(), stored, "every accepted alert stored once (" + prefix + ")");
-                assertEquals(stream.accepted.get(), platform.alertsCounted(sme.tenantId), "and counted once (" + prefix + ")");
+                // an alert ingest took just before it was killed may be stored although its 202 never reached the sensor
+                // (which would send it again, and it would be skipped as a duplicate): stored lies between accepted and sent
+                assertTrue(stored >= stream.accepted.get() && stored <= stream.sent(), "every accepted alert stored (" + prefix + ")");
+                if (stream == toSecond) {
+                    assertEquals(stream.accepted.get(), stored, "its ingest was not killed: exactly what it accepted");
+                }
+                assertEquals(stored, platform.count("triage", "select count(distinct source_ref) from incident_alert where tenant_id = '"
+                        + sme.tenantId + "' and source_ref like '" + prefix + "-%'"), "none stored twice (" + prefix + ")");
+                assertEquals(stored, platform.alertsCounted(sme.tenantId), "each counted once (" + prefix + ")");
             }
             assertEquals(0, platform.count("triage", "select count(*) from (select tenant_id, correlation_key, family from incident"
                     + " where tenant_id in ('" + first.tenantId + "', '" + second.tenantId + "')"
