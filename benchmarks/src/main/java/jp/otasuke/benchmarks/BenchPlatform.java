@@ -199,6 +199,20 @@ final class BenchPlatform implements AutoCloseable {
         keycloak.stop();
         kafka.stop();
         postgres.stop();
+        keepServiceLogs();
         Directories.deleteTree(dir);
+    }
+
+    /** The services' logs outlive the run (benchmarks/target/last-run-logs), so a failed run can be read afterwards. */
+    private void keepServiceLogs() {
+        Path kept = Path.of("benchmarks/target/last-run-logs");
+        try (var logs = Files.list(dir)) {
+            Files.createDirectories(kept);
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not keep the services' logs: " + e.getMessage());
+        }
     }
 }

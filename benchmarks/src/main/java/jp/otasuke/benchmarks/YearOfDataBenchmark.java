@@ -119,7 +119,7 @@ public final class YearOfDataBenchmark {
                 insert into incident (id, tenant_id, kind, title, category, priority, status, alert_count, first_seen_at,
                     last_seen_at, ack_due_at, opened_at, acknowledged_at, resolved_at, correlation_key, family, hosts)
                 select gen_random_uuid(), t.tenant, 'ALERTS', 'Trojan beacon from pc-' || m.n, 'MALWARE',
-                    (array['P1','P2','P3','P4'])[1 + (m.n + t.i) % 4],
+                    (array['P1','P2','P3','P4'])[1 + (m.n + t.i) %% 4],
                     case when at > now() - interval '1 day' then 'OPEN' else 'CLOSED' end, 0, at, at, at + interval '1 hour', at,
                     case when at > now() - interval '1 day' then null else at + interval '10 minutes' end,
                     case when at > now() - interval '1 day' then null else at + interval '3 hours' end,

@@ -11,18 +11,16 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import jp.otasuke.common.events.Topics;
 import jp.otasuke.common.config.SharedConfig;
 
 /**
- * Creates the platform's topics on a development or test broker, with their partitions and the
- * compaction of the tenants topic. In a real deployment the Kafka operator owns the topics
- * ({@code OTASUKE_KAFKA_CREATE_TOPICS=false}).
+ * Creates the platform's topics ({@link PlatformTopics}) on a development or test broker, with their configuration.
+ * In a real deployment the Kafka operator owns the topics ({@code OTASUKE_KAFKA_CREATE_TOPICS=false}), declared in
+ * {@code infra/k8s/kafka-topics.yaml} from the same list.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -41,16 +39,10 @@ public class TopicProvisioner {
         if (!enabled) {
             return;
         }
-        List<NewTopic> topics = List.of(
-                new NewTopic(Topics.ALERTS, partitions, (short) 1),
-                new NewTopic(Topics.CONSULTATIONS, partitions, (short) 1),
-                new NewTopic(Topics.TENANTS, partitions, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.INCIDENTS, partitions, (short) 1),
-                new NewTopic(Topics.DISPATCH, partitions, (short) 1),
-                new NewTopic(Topics.CLAIMS, partitions, (short) 1),
-                new NewTopic(Topics.SENSORS, partitions, (short) 1),
-                new NewTopic(Topics.NOTICES, partitions, (short) 1));
+        // the cluster's partition counts are for many instances; here one count for every stream, one for dead letters
+        List<NewTopic> topics = PlatformTopics.all().stream()
+                .map(topic -> new NewTopic(topic.name(), topic.partitions() == 1 ? 1 : partitions, (short) 1).configs(topic.config()))
+                .toList();
         // default.api.timeout.ms may not be below request.timeout.ms, or the client refuses to start
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
