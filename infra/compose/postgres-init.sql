@@ -4,3 +4,4 @@ create database triage;
 create database dispatch;
 create database insurance;
 create database notify;
+create database keycloak;

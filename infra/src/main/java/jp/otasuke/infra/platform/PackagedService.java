@@ -31,6 +31,18 @@ public record PackagedService(String name, int defaultPort, String database) {
     /** The people's apps on one origin (no database of its own); its default upstreams are the services above. */
     public static final PackagedService WEB = new PackagedService("web", 8080, null);
 
+    /**
+     * The secrets of this machine's platform: the development realm's client secrets and local keys. A packaged
+     * service (production profile) has no default for any of them and refuses to start without it, so these are
+     * given here, the one place that starts a packaged service on this machine, and never in infra/k8s.
+     */
+    static final Map<String, String> DEVELOPMENT_SECRETS = Map.of(
+            "KEYCLOAK_PROVISIONER_SECRET", "otasuke-provisioner-secret",
+            "SECRET_BOX_KEY", "dev-only-key-change-me-in-production",
+            "WEB_CLIENT_SECRET", "otasuke-web-secret",
+            "WEB_SESSION_SECRET", "local-only-session-secret-change-me-0123456789",
+            "WEB_CSRF_KEY", "local-only-csrf-key-change-me");
+
     /** The local platform's ports: the API on its default port, management 1000 above (9081 for 8081). */
     public ServicePorts defaultPorts() {
         return new ServicePorts(defaultPort, defaultPort + 1000);
@@ -71,6 +83,7 @@ public record PackagedService(String name, int defaultPort, String database) {
         // this machine's platform only: the demo's webhook printer and the tests' receivers listen on plain http on
         // localhost; in production the outbound policy allows neither (common's OutboundUrlPolicy)
         env.put("OUTBOUND_ALLOW_HTTP", "true");
+        env.putAll(DEVELOPMENT_SECRETS);
         env.put("OUTBOUND_ALLOW_LOOPBACK", "true");
         env.putAll(extraEnv);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -96,9 +109,10 @@ public record PackagedService(String name, int defaultPort, String database) {
     /**
      * 256 MiB, but triage 192 MiB: with ParallelGC a heap is used to its limit under load, and triage's non-heap
      * (metaspace 94, code 38, symbols 24, GC 19 MB: NMT, triage benchmark run8) took it to 562 MiB with 256; at 192 it
-     * peaked at 471 MiB with the same throughput (run9).
+     * peaked at 471 MiB with the same throughput (run9). infra/k8s runs the services with the same heaps (checked by the
+     * deployment module).
      */
-    private String defaultHeap() {
+    public String defaultHeap() {
         return name.equals("triage-service") ? "192m" : "256m";
     }
 
