@@ -141,7 +141,7 @@ public final class YearOfDataBenchmark {
     /** Alerts spread over the incidents, each observed within its incident's hour; 10,000 on one open incident. */
     private static void loadAlerts(Connection db, YearMonth oldest, UUID big) throws Exception {
         String raw = "replace(replace(replace(" + RAW_TEMPLATE + ", '2022-07-10T23:50:05.533101+0000', i.opened_at::text),"
-                + " '1258832998001901', (g * 7919 + abs(hashtext(i.id::text)))::text),"
+                + " '1258832998001901', (g::bigint * 7919 + abs(hashtext(i.id::text)::bigint))::text),"
                 + " '\"src_ip\":\"1.2.3.4\"', '\"src_ip\":\"192.0.2.' || (g % 250) || '\"')";
         long incidents = count(db, "select count(*) from incident");
         long perIncident = Math.max(1, (ALERTS - 10_000 + incidents - 1) / incidents); // rounded up: at least ALERTS
