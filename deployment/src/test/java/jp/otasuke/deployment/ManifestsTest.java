@@ -177,6 +177,9 @@ class ManifestsTest {
             String options = StreamSupport.stream(container.path("env").spliterator(), false)
                     .filter(e -> e.path("name").asText().equals("JAVA_OPTS")).findFirst().orElseThrow().path("value").asText();
             assertEquals(mib(service.defaultHeap()), mib(option(options, "-Xmx")), service.name() + ": the launcher's heap");
+            for (String cap : PackagedService.NATIVE_MEMORY_CAPS) {
+                assertTrue(options.contains(cap), service.name() + ": the launcher's " + cap);
+            }
             long configured = mib(option(options, "-Xmx")) + mib(option(options, "-XX:MaxMetaspaceSize="))
                     + mib(option(options, "-XX:ReservedCodeCacheSize=")) + mib(option(options, "-XX:MaxDirectMemorySize=")) + JVM_OTHER_MIB;
             long limit = mib(container.at("/resources/limits/memory").asText());

@@ -43,6 +43,14 @@ public record PackagedService(String name, int defaultPort, String database) {
             "WEB_SESSION_SECRET", "local-only-session-secret-change-me-0123456789",
             "WEB_CSRF_KEY", "local-only-csrf-key-change-me");
 
+    /**
+     * What a service's JVM may take beside its heap, as in infra/k8s (checked by the deployment module): metaspace
+     * (93-106 MB in use, jcmd VM.metaspace on the launcher's services), compiled code (38 MB in use under load, NMT)
+     * and direct buffers (13 MB, NMT), so that a pod's memory limit can be set from the sum.
+     */
+    public static final List<String> NATIVE_MEMORY_CAPS = List.of("-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxDirectMemorySize=64m");
+
     /** The local platform's ports: the API on its default port, management 1000 above (9081 for 8081). */
     public ServicePorts defaultPorts() {
         return new ServicePorts(defaultPort, defaultPort + 1000);
@@ -92,6 +100,7 @@ public record PackagedService(String name, int defaultPort, String database) {
                 // as in the image: the throughput collector; G1's own bookkeeping took 50 MB next to a 256 MB heap
                 // and its barriers CPU (ingest benchmark runs 5 and 6: RSS 551 -> 510 MiB, intake +15%)
                 "-XX:+UseParallelGC"));
+        command.addAll(NATIVE_MEMORY_CAPS);
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
             // -Dbench.jfr=/path/prefix: where the service spends its time (jfr print --events jdk.ExecutionSample)
