@@ -118,6 +118,14 @@ public interface SharedConfig {
     }
 
     interface SecretBox {
+        /** The key that seals (SECRET_BOX_KEY). */
         Optional<String> key();
+
+        /** Its id, written with each value it seals (SECRET_BOX_KEY_ID): a new key gets a new id. */
+        @WithDefault("1")
+        String keyId();
+
+        /** Keys retired by a rotation, still opening what they sealed: "id=key;id=key" (SECRET_BOX_OLD_KEYS). */
+        Optional<String> oldKeys();
     }
 }
