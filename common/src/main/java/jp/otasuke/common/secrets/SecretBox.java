@@ -14,6 +14,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import jp.otasuke.common.config.SharedConfig;
 
@@ -35,6 +36,7 @@ public class SecretBox {
     /** Every key that can open, by id: the sealing one first. */
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
 
+    @Inject
     SecretBox(SharedConfig config) {
         this(config.secretBox().key().orElseThrow(() -> new IllegalStateException(
                 "otasuke.shared.secret-box.key (SECRET_BOX_KEY) is not set: this service seals secrets and needs a key")),
