@@ -3,7 +3,9 @@ package jp.otasuke.common.consumer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,6 +14,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,6 +26,7 @@ import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
 import jp.otasuke.common.inbox.Inbox;
 import jp.otasuke.common.config.SharedConfig;
+import jp.otasuke.common.trace.TraceHeaders;
 
 /**
  * Applies a batch of consumed records in one transaction, which is what lets a consumer keep up with
@@ -32,19 +40,27 @@ import jp.otasuke.common.config.SharedConfig;
  * </ul>
  * Applying twice must be harmless (the effect deduplicates by event id), because Kafka redelivers after a
  * crash.
+ * <p>
+ * Each record written in a trace (its {@code traceparent} header) gets a consumer span in that trace while its batch
+ * is applied. What an effect publishes for one event goes out in that event's trace when the effect runs event by
+ * event ({@link #applyEachOnce}) or the batch holds one record; an effect over a batch of many continues none of them.
  */
 @ApplicationScoped
 public class BatchApplier {
 
     private final DeadLetters deadLetters;
     private final Inbox inbox;
+    private final Tracer tracer;
     private final String group;
+    /** The consumer spans of the batch this thread is applying, by event, for effects that run event by event. */
+    private final ThreadLocal<Map<Object, Span>> spansOfBatch = ThreadLocal.withInitial(IdentityHashMap::new);
     private volatile boolean stopping;
 
     /** Every service consumes as the consumer group named after itself. */
-    BatchApplier(DeadLetters deadLetters, Inbox inbox, SharedConfig config) {
+    BatchApplier(DeadLetters deadLetters, Inbox inbox, Tracer tracer, SharedConfig config) {
         this.deadLetters = deadLetters;
         this.inbox = inbox;
+        this.tracer = tracer;
         this.group = config.serviceName();
     }
 
@@ -68,11 +84,46 @@ public class BatchApplier {
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, type).ifPresent(event -> events.add(new Consumed<>(record, event)));
         }
-        if (!events.isEmpty() && tryApply(events, effect).isPresent()) {
-            Log.warnf("A batch of %d %s records failed; applying them one by one", events.size(), group);
-            for (Consumed<E> one : events) {
-                applyAlone(one, effect);
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<Object, Span> spans = spansOfBatch.get();
+        events.forEach(one -> consumerSpan(one.record()).ifPresent(span -> spans.put(one.event(), span)));
+        try (Scope scope = events.size() == 1 && !spans.isEmpty() ? spans.values().iterator().next().makeCurrent() : Scope.noop()) {
+            if (tryApply(events, effect).isPresent()) {
+                Log.warnf("A batch of %d %s records failed; applying them one by one", events.size(), group);
+                for (Consumed<E> one : events) {
+                    applyAlone(one, effect);
+                }
             }
+        } finally {
+            spans.values().forEach(Span::end);
+            spans.clear();
+        }
+    }
+
+    private Optional<Span> consumerSpan(ConsumerRecord<String, byte[]> record) {
+        Context written = TraceHeaders.of(record.headers());
+        if (!Span.fromContext(written).getSpanContext().isValid()) {
+            return Optional.empty();
+        }
+        return Optional.of(tracer.spanBuilder(record.topic() + " process").setParent(written).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", group)
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset()).startSpan());
+    }
+
+    /** Runs an event's effect in its record's trace, if it came in one. */
+    private <E> void inItsTrace(E event, Consumer<E> effect) {
+        Span span = spansOfBatch.get().get(event);
+        if (span == null) {
+            effect.accept(event);
+            return;
+        }
+        try (Scope scope = span.makeCurrent()) {
+            effect.accept(event);
         }
     }
 
@@ -82,7 +133,8 @@ public class BatchApplier {
      */
     public <E extends OtasukeEvent> void applyEachOnce(Iterable<ConsumerRecord<String, byte[]>> records, Class<E> type,
             Consumer<E> effect) {
-        apply(records, type, events -> events.stream().filter(event -> inbox.firstTime(group, event.eventId())).forEach(effect));
+        apply(records, type, events -> events.stream().filter(event -> inbox.firstTime(group, event.eventId()))
+                .forEach(event -> inItsTrace(event, effect)));
     }
 
     private <E extends OtasukeEvent> Optional<E> read(ConsumerRecord<String, byte[]> record, Class<E> type) {

@@ -10,6 +10,7 @@ import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.events.OtasukeEvent;
 import jp.otasuke.common.tx.AfterCommit;
 import jp.otasuke.common.config.SharedConfig;
+import jp.otasuke.common.trace.TraceHeaders;
 
 /**
  * Announces a change: the event is written to the outbox in the caller's transaction, so it exists if
@@ -33,7 +34,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(OtasukeEvent event) {
         EventEnvelope envelope = EventEnvelope.of(event, source);
-        entityManager.unwrap(Session.class).doWork(connection -> OutboxStore.append(connection, envelope));
+        String trace = TraceHeaders.current(); // the request's or the consumed record's, for the record's headers
+        entityManager.unwrap(Session.class).doWork(connection -> OutboxStore.append(connection, envelope, trace));
         afterCommit.run(relay::wake);
     }
 }

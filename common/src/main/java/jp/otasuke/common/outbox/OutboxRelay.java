@@ -14,7 +14,10 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+
+import jp.otasuke.common.trace.TraceHeaders;
 
 /**
  * Publishes the outbox to Kafka and marks the rows sent only after Kafka acknowledged every record of the batch
@@ -67,7 +70,9 @@ public final class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxStore.Pending row : batch) {
-            acks.add(producer.send(row.envelope().toRecord()));
+            ProducerRecord<String, byte[]> record = row.envelope().toRecord();
+            TraceHeaders.add(record.headers(), row.traceParent());
+            acks.add(producer.send(record));
         }
         producer.flush();
         long deadline = System.nanoTime() + ackTimeout.toNanos();

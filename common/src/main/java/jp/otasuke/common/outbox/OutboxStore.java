@@ -15,16 +15,16 @@ import jp.otasuke.common.events.EventEnvelope;
 /** The outbox table, in plain JDBC so it runs on whatever connection holds the caller's transaction. */
 final class OutboxStore {
 
-    /** A row waiting to be published. */
-    record Pending(long id, EventEnvelope envelope) {
+    /** A row waiting to be published, with the trace it was written in (null outside one). */
+    record Pending(long id, EventEnvelope envelope, String traceParent) {
     }
 
     private OutboxStore() {
     }
 
-    static void append(Connection c, EventEnvelope e) throws SQLException {
+    static void append(Connection c, EventEnvelope e, String traceParent) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into outbox (event_id, topic, record_key, event_type, "
-                + "source, subject, occurred_at, payload) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "source, subject, occurred_at, payload, trace_parent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, e.id());
             s.setString(2, e.topic());
             s.setString(3, e.key());
@@ -33,6 +33,7 @@ final class OutboxStore {
             s.setString(6, e.subject());
             s.setTimestamp(7, Timestamp.from(e.time()));
             s.setBytes(8, e.data());
+            s.setString(9, traceParent);
             s.executeUpdate();
         }
     }
@@ -76,7 +77,7 @@ final class OutboxStore {
     /** The oldest unsent rows of the lanes, in the order they were written (which keeps each key's story in order). */
     static List<Pending> pending(Connection c, List<Integer> lanes, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select id, event_id, topic, record_key, event_type, source, "
-                + "subject, occurred_at, payload from outbox where sent_at is null and lane = any(?) order by id limit ?")) {
+                + "subject, occurred_at, payload, trace_parent from outbox where sent_at is null and lane = any(?) order by id limit ?")) {
             s.setArray(1, c.createArrayOf("smallint", lanes.toArray()));
             s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
@@ -84,7 +85,7 @@ final class OutboxStore {
                 while (rs.next()) {
                     rows.add(new Pending(rs.getLong(1), new EventEnvelope(rs.getObject(2, java.util.UUID.class),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getBytes(9))));
+                            rs.getString(3), rs.getString(4), rs.getBytes(9)), rs.getString(10)));
                 }
                 return rows;
             }

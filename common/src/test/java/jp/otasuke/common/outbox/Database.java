@@ -28,7 +28,7 @@ class Database implements DataSource {
 
     static Database fresh(String name) throws SQLException, IOException {
         Database db = new Database(TestServers.freshDatabase(name));
-        for (String migration : List.of("V0_1__outbox_and_inbox.sql", "V0_3__outbox_lanes.sql")) {
+        for (String migration : List.of("V0_1__outbox_and_inbox.sql", "V0_3__outbox_lanes.sql", "V0_4__outbox_trace.sql")) {
             try (InputStream sql = Database.class.getResourceAsStream("/db/common/" + migration);
                     Connection c = db.getConnection()) {
                 c.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));

@@ -74,6 +74,18 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventIsPublishedInTheTraceItWasWrittenIn() throws Exception {
+        UUID incident = UUID.randomUUID();
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        append(closed(incident), traceParent);
+
+        assertEquals(1, relay(db, producer).relayBatch());
+
+        ConsumerRecord<String, byte[]> published = consume(incident, 1).get(0);
+        assertEquals(traceParent, new String(published.headers().lastHeader("traceparent").value()));
+    }
+
+    @Test
     void aRelayKilledBetweenPublishAndMarkPublishesAgainAndTheConsumerAppliesItOnce() throws Exception {
         UUID incident = UUID.randomUUID();
         append(closed(incident));
@@ -157,8 +169,12 @@ class OutboxRelayTest {
     }
 
     private void append(OtasukeEvent event) throws Exception {
+        append(event, null);
+    }
+
+    private void append(OtasukeEvent event, String traceParent) throws Exception {
         try (Connection c = db.getConnection()) {
-            OutboxStore.append(c, EventEnvelope.of(event, "/outbox-test"));
+            OutboxStore.append(c, EventEnvelope.of(event, "/outbox-test"), traceParent);
         }
     }
 

@@ -20,6 +20,7 @@ import jp.otasuke.common.config.SharedConfig;
 import jp.otasuke.common.events.AlertReceived;
 import jp.otasuke.common.events.EventEnvelope;
 import jp.otasuke.common.kafka.ReliableProducer;
+import jp.otasuke.common.trace.TraceHeaders;
 
 /**
  * Publishes alerts straight to Kafka (no outbox: ingest keeps no alert table) and returns only when Kafka
@@ -53,8 +54,11 @@ public class AlertPublisher {
     public void publishAll(List<AlertReceived> alerts) throws KafkaUnavailable {
         long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(alerts.size());
+        String trace = TraceHeaders.current(); // the sensor's request: triage's consumer spans join its trace
         for (AlertReceived alert : alerts) { // written as JSON here, by each request's thread, not in turn
-            records.add(EventEnvelope.of(alert, "/ingest-service").toRecord());
+            ProducerRecord<String, byte[]> record = EventEnvelope.of(alert, "/ingest-service").toRecord();
+            TraceHeaders.add(record.headers(), trace);
+            records.add(record);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {

@@ -65,6 +65,21 @@ class AlertIntakeTest {
     }
 
     @Test
+    void anAlertIsPublishedInTheTraceOfTheSensorsRequest() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String sensorSpan = "00f067aa0ba902b7";
+        given().header("X-Sensor-Key", sensor.apiKey()).header("traceparent", "00-" + trace + "-" + sensorSpan + "-00")
+                .contentType(ContentType.JSON).body(MALWARE.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/alerts")
+                .then().statusCode(202);
+
+        var header = AlertsTopic.records(bootstrap, sensor.tenantId(), 1).get(0).headers().lastHeader("traceparent");
+        String[] published = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8).split("-");
+        assertEquals(trace, published[1], "the sensor's trace goes on to triage with the alert");
+        assertTrue(!sensorSpan.equals(published[2]), "under ingest's own span for the request");
+    }
+
+    @Test
     void anAlertWithANulByteIsAcceptedWithTheNulWrittenOutSoTriageCanStoreIt() {
         // PostgreSQL refuses NUL in text: sent on as it came, this alert was 202'd and then dead-lettered by triage
         String body = MALWARE.formatted(UUID.randomUUID()).replace("Emotet loader", "Emotet\\u0000loader")

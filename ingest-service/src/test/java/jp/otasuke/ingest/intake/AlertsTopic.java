@@ -26,9 +26,20 @@ final class AlertsTopic {
     }
 
     static List<AlertReceived> read(String bootstrap, String tenantId, int expected) {
+        return records(bootstrap, tenantId, expected).stream().map(r -> {
+            try {
+                return (AlertReceived) EventEnvelope.from(r).event().orElseThrow();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The records themselves, headers and all. */
+    static List<ConsumerRecord<String, byte[]>> records(String bootstrap, String tenantId, int expected) {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "alerts-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest");
-        List<AlertReceived> found = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ALERTS));
@@ -38,12 +49,10 @@ final class AlertsTopic {
                     if (tenantId.equals(r.key())) {
                         assertEquals("otasuke.alert.received.v1",
                                 new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
-                        found.add((AlertReceived) EventEnvelope.from(r).event().orElseThrow());
+                        found.add(r);
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
         assertEquals(expected, found.size(), "alerts published for tenant " + tenantId);
         return found;
