@@ -43,7 +43,8 @@ import jp.otasuke.common.trace.TraceHeaders;
  * <p>
  * Each record written in a trace (its {@code traceparent} header) gets a consumer span in that trace while its batch
  * is applied. What an effect publishes for one event goes out in that event's trace when the effect runs event by
- * event ({@link #applyEachOnce}) or the batch holds one record; an effect over a batch of many continues none of them.
+ * event ({@link #applyEach}, {@link #applyEachOnce}) or the batch holds one record; an effect over a batch of many
+ * (triage's correlation) continues none of them.
  */
 @ApplicationScoped
 public class BatchApplier {
@@ -125,6 +126,15 @@ public class BatchApplier {
         try (Scope scope = span.makeCurrent()) {
             effect.accept(event);
         }
+    }
+
+    /**
+     * {@link #apply} for an effect that takes one event at a time (and is idempotent by itself): each runs in the trace
+     * of the record it came in, so what it publishes goes on in that trace.
+     */
+    public <E extends OtasukeEvent> void applyEach(Iterable<ConsumerRecord<String, byte[]>> records, Class<E> type,
+            Consumer<E> effect) {
+        apply(records, type, events -> events.forEach(event -> inItsTrace(event, effect)));
     }
 
     /**

@@ -45,7 +45,7 @@ public class ClaimOpening {
     @Incoming("dispatch")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        applier.apply(records, DispatchJobCompleted.class, completed -> completed.forEach(this::open));
+        applier.applyEach(records, DispatchJobCompleted.class, this::open);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

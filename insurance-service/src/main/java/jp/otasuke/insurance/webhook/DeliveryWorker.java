@@ -19,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.otasuke.common.outbound.OutboundUrlPolicy;
 import jp.otasuke.common.secrets.SecretBox;
+import jp.otasuke.common.trace.TraceHeaders;
 import jp.otasuke.common.tx.AfterCommit;
 import jp.otasuke.common.work.Backoff;
 import jp.otasuke.common.work.DueWork;
@@ -50,7 +51,8 @@ public class DeliveryWorker implements DueWork<DeliveryWorker.Claimed> {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** A delivery as claimed: what is posted, and the token that says the claim still holds when the outcome is recorded. */
-    record Claimed(long id, UUID token, UUID claimId, String url, String sealedSecret, String eventType, String body) {
+    record Claimed(long id, UUID token, UUID claimId, String url, String sealedSecret, String eventType, String body,
+            String traceParent) {
     }
 
     /** What the receiver made of one attempt. */
@@ -93,7 +95,7 @@ public class DeliveryWorker implements DueWork<DeliveryWorker.Claimed> {
             delivery.claim = UUID.randomUUID();
             delivery.nextAttemptAt = leaseEnds;
             claimed.add(new Claimed(delivery.id, delivery.claim, delivery.claimId, webhook.url, webhook.secretCiphertext,
-                    delivery.eventType, delivery.body));
+                    delivery.eventType, delivery.body, delivery.traceParent));
         }
         return claimed;
     }
@@ -109,13 +111,16 @@ public class DeliveryWorker implements DueWork<DeliveryWorker.Claimed> {
             // again at each delivery: the host's name may have been re-pointed at an internal address since
             URI target = urlPolicy.check(delivery.url());
             long now = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(config.answerWithin())
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(config.answerWithin())
                     .header("Content-Type", "application/json")
                     .header("X-Otasuke-Delivery", Long.toString(delivery.id()))
                     .header("X-Otasuke-Event", delivery.eventType())
-                    .header(Signature.HEADER, Signature.header(secrets.open(delivery.sealedSecret()), now, delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .header(Signature.HEADER, Signature.header(secrets.open(delivery.sealedSecret()), now, delivery.body()));
+            if (delivery.traceParent() != null) {
+                request.header(TraceHeaders.TRACEPARENT, delivery.traceParent()); // the insurer's side can join the trace
+            }
+            int status = http.send(request.POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? new Outcome(true, status, null, null)
                     : new Outcome(false, status, "HTTP " + status, "HTTP " + status);
         } catch (OutboundUrlPolicy.Refused e) {

@@ -49,6 +49,9 @@ public class WebhookDelivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** The trace the change happened in, sent on with it (W3C traceparent); null outside one. */
+    @Column(name = "trace_parent")
+    public String traceParent;
     /** The token of the instance posting it now, while it does (see DeliveryWorker). */
     public UUID claim;
 }

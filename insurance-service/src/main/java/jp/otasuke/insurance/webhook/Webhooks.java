@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.otasuke.common.trace.TraceHeaders;
 import jp.otasuke.insurance.claim.Claim;
 import jp.otasuke.insurance.claim.ClaimChanged;
 import jp.otasuke.insurance.claim.ClaimView;
@@ -37,6 +38,7 @@ public class Webhooks {
             return;
         }
         String body = write(Map.of("type", eventType, "claim", ClaimView.of(claim)));
+        String trace = TraceHeaders.current();
         for (Webhook webhook : Webhook.activeOf(claim.insurerId)) {
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.webhookId = webhook.id;
@@ -47,6 +49,7 @@ public class Webhooks {
             delivery.status = WebhookDelivery.PENDING;
             delivery.createdAt = Instant.now();
             delivery.nextAttemptAt = delivery.createdAt;
+            delivery.traceParent = trace;
             delivery.persist();
         }
         worker.wakeAfterCommit();

@@ -50,7 +50,7 @@ class WebhookDeliveryTest {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
 
-    private record Received(String signature, String body, String event) {
+    private record Received(String signature, String body, String event, String traceParent) {
     }
 
     @Test
@@ -85,6 +85,28 @@ class WebhookDeliveryTest {
                         equalTo("DELIVERED"));
         ApiUser.client("insurer-b", "insurer-b-secret").request().when().get("/api/v1/webhooks/deliveries").then()
                 .body("items.findAll { it.claimId == '" + claim.id + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void aClaimChangeReachesTheInsurerInTheTraceOfTheDecisionThatMadeIt() throws Exception {
+        String url = startReceiver();
+        ApiUser insurerA = ApiUser.client("insurer-a", "insurer-a-secret");
+        insurerA.json(Map.of("url", url, "secret", SECRET)).when().post("/api/v1/webhooks").then().statusCode(201);
+        Claims world = new Claims();
+        world.known().policy("INS-A", 1_000_000);
+        IncidentOpened incident = world.incident();
+        Claim claim = world.claimFor(incident, world.completed(incident));
+        String etag = insurerA.request().when().get("/api/v1/claims/{id}", claim.id).then().extract().header("ETag");
+        String trace = "5af7651916cd43dd8448eb211c80319d";
+        insurerA.json(Map.of("outcome", "APPROVED", "approvedYen", claim.payableYen, "reason", "ok")).header("If-Match", etag)
+                .header("traceparent", "00-" + trace + "-c7ad6b7169203331-00")
+                .when().post("/api/v1/claims/{id}/decision", claim.id).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
+                .anyMatch(r -> r.event().equals("otasuke.claim.decided.v1") && r.body().contains(claim.id.toString())));
+        Received decided = received.stream().filter(r -> r.event().equals("otasuke.claim.decided.v1")
+                && r.body().contains(claim.id.toString())).findFirst().orElseThrow();
+        assertEquals(trace, decided.traceParent().split("-")[1], "the decision's trace, for the insurer's side to join");
     }
 
     @Test
@@ -209,7 +231,7 @@ class WebhookDeliveryTest {
             exchange.sendResponseHeaders(503, -1);
         } else {
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Otasuke-Signature"), body,
-                    exchange.getRequestHeaders().getFirst("X-Otasuke-Event")));
+                    exchange.getRequestHeaders().getFirst("X-Otasuke-Event"), exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(204, -1);
         }
         exchange.close();
