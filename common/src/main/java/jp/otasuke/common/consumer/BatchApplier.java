@@ -164,7 +164,7 @@ public class BatchApplier {
     /** Empty once applied; the failure when it fails for a reason that waiting will not cure. */
     private <E extends OtasukeEvent> Optional<RuntimeException> tryApply(List<Consumed<E>> events, Consumer<List<E>> effect) {
         List<E> plain = events.stream().map(Consumed::event).toList();
-        Duration backoff = Duration.ofMillis(200);
+        Duration backoff = Pause.WHILE_AWAY.first();
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> effect.accept(plain));
@@ -179,7 +179,7 @@ public class BatchApplier {
                 }
                 Log.warnf("Database unavailable (%s); retrying the batch in %s", Failures.describe(e), backoff);
                 Pause.sleep(backoff);
-                backoff = Pause.longer(backoff);
+                backoff = Pause.WHILE_AWAY.next(backoff);
             }
         }
     }

@@ -46,7 +46,7 @@ public class DeadLetters {
         dead.headers().add("dead-letter-topic", bytes(record.topic()));
         dead.headers().add("dead-letter-partition", bytes(String.valueOf(record.partition())));
         dead.headers().add("dead-letter-offset", bytes(String.valueOf(record.offset())));
-        Duration backoff = Duration.ofMillis(500);
+        Duration backoff = Pause.WHILE_AWAY.first();
         while (true) {
             try {
                 producer().send(dead).get(30, TimeUnit.SECONDS);
@@ -56,7 +56,7 @@ public class DeadLetters {
             } catch (ExecutionException | TimeoutException e) {
                 Log.warnf("Dead-letter topic %s unreachable (%s); retrying in %s", dead.topic(), e.getMessage(), backoff);
                 Pause.sleep(backoff);
-                backoff = Pause.longer(backoff);
+                backoff = Pause.WHILE_AWAY.next(backoff);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while dead-lettering " + record.topic(), e);

@@ -2,10 +2,13 @@ package jp.otasuke.common.consumer;
 
 import java.time.Duration;
 
-/** Backoff between retries of a consumer that waits for a dependency to come back. */
+import jp.otasuke.common.work.Backoff;
+
+/** A consumer waiting for a dependency to come back (how long: {@link #WHILE_AWAY}). */
 public final class Pause {
 
-    private static final Duration LONGEST = Duration.ofSeconds(10);
+    /** Between retries of a batch, a dead letter or a poll while the database or Kafka is away. */
+    public static final Backoff WHILE_AWAY = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
     private Pause() {
     }
@@ -17,10 +20,5 @@ public final class Pause {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to retry", e);
         }
-    }
-
-    public static Duration longer(Duration backoff) {
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(LONGEST) > 0 ? LONGEST : doubled;
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jp.otasuke.common.kafka.ReliableProducer;
 import jp.otasuke.common.config.SharedConfig;
+import jp.otasuke.common.consumer.Pause;
 
 /**
  * Runs the {@link OutboxRelay} on its own thread: woken by each commit that wrote to the outbox, and
@@ -75,11 +76,11 @@ public class OutboxRelayWorker {
     }
 
     private void loop(OutboxRelay relay) {
-        Duration backoff = Duration.ofMillis(200);
+        Duration backoff = Pause.WHILE_AWAY.first();
         while (running) {
             try {
                 int published = relay.relayBatch();
-                backoff = Duration.ofMillis(200);
+                backoff = Pause.WHILE_AWAY.first();
                 if (published == 0) {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
@@ -91,8 +92,7 @@ public class OutboxRelayWorker {
                 Log.warnf("Outbox relay could not publish (%s: %s); retrying in %d ms", e.getClass().getSimpleName(),
                         e.getMessage(), backoff.toMillis());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
+                backoff = Pause.WHILE_AWAY.next(backoff);
             }
         }
     }

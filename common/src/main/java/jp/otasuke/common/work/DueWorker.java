@@ -103,7 +103,9 @@ public final class DueWorker {
     }
 
     private void loop() {
-        Duration backoff = Duration.ofMillis(200);
+        // the database away: retried soon, then less often, never longer apart than five polls
+        Backoff whileAway = new Backoff(Duration.ofMillis(200), poll.multipliedBy(5));
+        Duration backoff = whileAway.first();
         while (running) {
             try {
                 free.acquire();
@@ -116,7 +118,7 @@ public final class DueWorker {
                 } finally {
                     free.release(room);
                 }
-                backoff = Duration.ofMillis(200);
+                backoff = whileAway.first();
                 claimed.forEach(this::performLater);
                 if (claimed.size() < limit) {
                     wakeUps.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -129,7 +131,7 @@ public final class DueWorker {
                 // the database may be away or restarting; the rows wait in it
                 Log.warnf("%s could not claim due work (%s); retrying in %d ms", name, e, backoff.toMillis());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(poll.multipliedBy(5)) > 0 ? poll.multipliedBy(5) : backoff.multipliedBy(2);
+                backoff = whileAway.next(backoff);
             }
         }
     }

@@ -53,7 +53,7 @@ public class DeadLetterWatch {
     @Incoming("dead-letters")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        Duration backoff = Duration.ofMillis(200);
+        Duration backoff = Pause.WHILE_AWAY.first();
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> records.forEach(this::keep));
@@ -65,7 +65,7 @@ public class DeadLetterWatch {
                 // keeping is idempotent (one row per dead-letter offset), so retrying the whole poll is safe
                 Log.warnf("Could not keep %d dead letters (%s); retrying in %s", records.count(), e, backoff);
                 Pause.sleep(backoff);
-                backoff = Pause.longer(backoff);
+                backoff = Pause.WHILE_AWAY.next(backoff);
             }
         }
     }
