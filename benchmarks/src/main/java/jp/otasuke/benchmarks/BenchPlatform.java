@@ -39,6 +39,10 @@ final class BenchPlatform implements AutoCloseable {
     ChildProcess ingest;
     ChildProcess triage;
     ChildProcess web;
+    /** The rest of the platform, for the time-to-help benchmark: dispatch, insurance, notify and the mail server. */
+    final java.util.List<ChildProcess> others = new java.util.ArrayList<>();
+    jp.otasuke.infra.mail.MailServer mail;
+    final Map<PackagedService, ServicePorts> ports = new java.util.HashMap<>();
     int webPort;
     int ingestPort;
     int syslogPort;
@@ -83,6 +87,47 @@ final class BenchPlatform implements AutoCloseable {
         webPort = webPorts.api();
         web = start(root, PackagedService.WEB, webPorts, Map.of("INGEST_URL", "http://localhost:" + ingestPort,
                 "TRIAGE_URL", "http://localhost:" + triagePort));
+    }
+
+    /**
+     * The whole platform for the time-to-help benchmark: every service (ingest without its per-sensor limit, as for
+     * the other benchmarks), web in front of them and a mail server for notify; {@code everyService} is given to each
+     * (the benchmark lifts the API's per-caller limit: its few callers act for many people). Returns the API's address.
+     */
+    jp.otasuke.infra.story.Story.Endpoints startAll(Path root, Map<String, String> everyService) {
+        mail = jp.otasuke.infra.mail.MailServer.start(FreePorts.find(), FreePorts.find(), dir.resolve("mail.log"));
+        syslogPort = FreePorts.find();
+        Map<String, String> ingestEnv = new java.util.HashMap<>(everyService);
+        ingestEnv.putAll(Map.of("SYSLOG_PORT", Integer.toString(syslogPort), "INTAKE_RATE_PER_SECOND", "1000000",
+                "INTAKE_RATE_BURST", "1000000"));
+        Map<String, String> notifyEnv = new java.util.HashMap<>(everyService);
+        notifyEnv.putAll(mail.smtpEnv());
+        Map<PackagedService, Map<String, String>> envs = Map.of(PackagedService.INGEST, ingestEnv, PackagedService.TRIAGE, everyService,
+                PackagedService.DISPATCH, everyService, PackagedService.INSURANCE, everyService, PackagedService.NOTIFY, notifyEnv);
+        Map<PackagedService, ChildProcess> started = new java.util.LinkedHashMap<>();
+        for (PackagedService service : PackagedService.ALL) {
+            ports.put(service, ServicePorts.random());
+            started.put(service, service.start(root, ports.get(service), postgres, kafka, keycloak,
+                    dir.resolve(service.name() + ".log"), envs.get(service)));
+        }
+        started.forEach((service, process) -> service.awaitReady(process, ports.get(service), Duration.ofMinutes(3)));
+        ingest = started.get(PackagedService.INGEST);
+        triage = started.get(PackagedService.TRIAGE);
+        others.addAll(List.of(started.get(PackagedService.DISPATCH), started.get(PackagedService.INSURANCE),
+                started.get(PackagedService.NOTIFY)));
+        ingestPort = ports.get(PackagedService.INGEST).api();
+        triagePort = ports.get(PackagedService.TRIAGE).api();
+        Map<String, String> webEnv = new java.util.HashMap<>(everyService);
+        webEnv.putAll(Map.of("INGEST_URL", ports.get(PackagedService.INGEST).apiUrl(), "TRIAGE_URL", ports.get(PackagedService.TRIAGE).apiUrl(),
+                "DISPATCH_URL", ports.get(PackagedService.DISPATCH).apiUrl(), "INSURANCE_URL", ports.get(PackagedService.INSURANCE).apiUrl(),
+                "NOTIFY_URL", ports.get(PackagedService.NOTIFY).apiUrl()));
+        ServicePorts webPorts = ServicePorts.random();
+        webPort = webPorts.api();
+        web = start(root, PackagedService.WEB, webPorts, webEnv);
+        return new jp.otasuke.infra.story.Story.Endpoints(ports.get(PackagedService.INGEST).apiUrl(),
+                ports.get(PackagedService.TRIAGE).apiUrl(), ports.get(PackagedService.DISPATCH).apiUrl(),
+                ports.get(PackagedService.INSURANCE).apiUrl(), ports.get(PackagedService.NOTIFY).apiUrl(), keycloak.realmUrl(),
+                "127.0.0.1", syslogPort);
     }
 
     private ChildProcess start(Path root, PackagedService service, ServicePorts ports, Map<String, String> extra) {
@@ -190,11 +235,15 @@ final class BenchPlatform implements AutoCloseable {
         if (web != null) {
             web.stop(Duration.ofSeconds(20));
         }
+        others.forEach(process -> process.stop(Duration.ofSeconds(20)));
         if (triage != null) {
             triage.stop(Duration.ofSeconds(20));
         }
         if (ingest != null) {
             ingest.stop(Duration.ofSeconds(20));
+        }
+        if (mail != null) {
+            mail.stop();
         }
         keycloak.stop();
         kafka.stop();

@@ -41,10 +41,12 @@ final class PacedAlerts {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            for (int t = 0; t < keys.size(); t++) {
-                int count = perTick / keys.size() + (t < perTick % keys.size() ? 1 : 0);
+            for (int i = 0; i < keys.size(); i++) {
+                int count = perTick / keys.size() + (i < perTick % keys.size() ? 1 : 0);
                 if (count > 0) {
-                    inFlight.add(post(http, url, keys.get(t), batch.of(sequence, count), accepted));
+                    // more sensors than alerts in a tick: each tick's go to the next ones, so every sensor sends
+                    String key = keys.get((int) ((i + tick * (perTick % keys.size())) % keys.size()));
+                    inFlight.add(post(http, url, key, batch.of(sequence, count), accepted));
                 }
             }
         }

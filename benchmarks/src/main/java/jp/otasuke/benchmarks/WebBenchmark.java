@@ -14,11 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,11 +60,12 @@ public final class WebBenchmark {
             }
             String web = "http://localhost:" + platform.webPort;
             WebSession soc = WebSession.signIn(web, "soc-1", "soc-1");
-            CountDownLatch live = new CountDownLatch(1);
-            Thread listener = new Thread(() -> listen(soc, live), "bench-sse");
-            listener.setDaemon(true);
-            listener.start();
-            live.await();
+            LiveFeed.follow(soc, (notice, at) -> {
+                NOTICES.incrementAndGet();
+                if (notice.path("type").asText().equals("otasuke.incident.opened.v1")) {
+                    SEEN.putIfAbsent(notice.path("incidentId").asText(), at);
+                }
+            });
             PeakRss peak = PeakRss.of(platform.web);
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
             String jdbc = platform.postgres.jdbcUrl("triage");
@@ -106,37 +105,6 @@ public final class WebBenchmark {
         Files.writeString(out, md.toString());
         System.out.println("Written to " + out);
         System.exit(0);
-    }
-
-    /** Reads /live as a browser's EventSource does, stamping the first incident.opened notice of each incident. */
-    private static void listen(WebSession soc, CountDownLatch live) {
-        try {
-            HttpResponse<java.util.stream.Stream<String>> stream = soc.http.send(soc.request("/live")
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-            String[] event = {""};
-            stream.body().forEach(line -> {
-                if (line.startsWith("event:")) {
-                    event[0] = line.substring(6).trim();
-                    if (event[0].equals("hello") || event[0].equals("resync")) {
-                        live.countDown();
-                    }
-                } else if (line.startsWith("data:") && event[0].equals("notice")) {
-                    long now = System.currentTimeMillis();
-                    NOTICES.incrementAndGet();
-                    try {
-                        JsonNode notice = BenchPlatform.JSON.readTree(line.substring(5).trim());
-                        if (notice.path("type").asText().equals("otasuke.incident.opened.v1")) {
-                            SEEN.putIfAbsent(notice.path("incidentId").asText(), now);
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            });
-        } catch (Exception e) {
-            System.err.println("SSE client stopped at " + Instant.now() + " after " + NOTICES.get() + " notices: " + e);
-            live.countDown();
-        }
     }
 
     /** {@code rate} alerts/s for {@code duration}; every third on a machine not seen before (a new incident). */
@@ -217,18 +185,7 @@ public final class WebBenchmark {
     }
 
     private static void row(StringBuilder md, String name, List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        md.append(String.format("| %s | %d | %s | %s | %s |%n", name, sorted.size(), ms(percentile(sorted, 0.5)),
-                ms(percentile(sorted, 0.99)), ms(sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1))));
-    }
-
-    private static double percentile(List<Double> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
-    }
-
-    private static String ms(double value) {
-        return Double.isInfinite(value) ? "not seen" : Double.isNaN(value) ? "—" : String.format("%.0f", value);
+        md.append("| ").append(name).append(" | ").append(Latencies.cells(values)).append(" |\n");
     }
 
     private static long single(Connection db, String sql) throws Exception {

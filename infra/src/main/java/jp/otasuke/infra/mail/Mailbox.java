@@ -1,6 +1,7 @@
 package jp.otasuke.infra.mail;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +20,11 @@ import jakarta.mail.internet.InternetAddress;
 /** One person's mailbox on the mail server, read over IMAP the way a mail client reads it. */
 public final class Mailbox {
 
-    /** A mail as its reader sees it: who sent it, the subject, the plain text and the Message-ID. */
-    public record Mail(String from, List<String> to, String subject, String text, String messageId) {
+    /**
+     * A mail as its reader sees it: who sent it, the subject, the plain text, the Message-ID, and when the mail server
+     * took it in (IMAP's internal date: to the second).
+     */
+    public record Mail(String from, List<String> to, String subject, String text, String messageId, Instant received) {
     }
 
     private final int imapPort;
@@ -58,7 +62,8 @@ public final class Mailbox {
                         mails.add(new Mail(message.getFrom() == null ? null : unicode(message.getFrom()[0]),
                                 Arrays.stream(message.getAllRecipients() == null ? new Address[0] : message.getAllRecipients())
                                         .map(Mailbox::unicode).toList(),
-                                message.getSubject(), text(message), first(message.getHeader("Message-ID"))));
+                                message.getSubject(), text(message), first(message.getHeader("Message-ID")),
+                                message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant()));
                     }
                     return mails;
                 } finally {
