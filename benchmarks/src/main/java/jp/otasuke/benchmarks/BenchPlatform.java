@@ -143,7 +143,11 @@ final class BenchPlatform implements AutoCloseable {
 
     /** Onboards an SME and registers an HTTP sensor (a syslog one too when {@code sourceAddress} is given). */
     String sensorKey(String sourceAddress) throws Exception {
-        String admin = Tokens.forUser(keycloak.realmUrl(), "ops-admin");
+        return sensorKey(sourceAddress, Tokens.forUser(keycloak.realmUrl(), "ops-admin"));
+    }
+
+    /** The same with an administrator's token already taken (many onboardings at once: one sign-in, not one each). */
+    String sensorKey(String sourceAddress, String admin) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         JsonNode tenant = post("/api/v1/tenants", admin, Map.of("name", "Benchmark SME " + unique,
                 "contactEmail", "bench-" + unique + "@example.jp",

@@ -125,9 +125,10 @@ public final class TimeToHelpBenchmark {
     /** The noise's SMEs, onboarded eight at a time (each is a Keycloak user and a sensor). */
     private static List<String> noiseSensors(BenchPlatform platform) throws Exception {
         ExecutorService onboarding = Executors.newFixedThreadPool(8);
+        String admin = jp.otasuke.infra.testing.Tokens.forUser(platform.keycloak.realmUrl(), "ops-admin");
         List<Future<String>> keys = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
-            keys.add(onboarding.submit(() -> platform.sensorKey(null)));
+            keys.add(onboarding.submit(() -> platform.sensorKey(null, admin)));
         }
         List<String> done = new ArrayList<>();
         for (Future<String> key : keys) {

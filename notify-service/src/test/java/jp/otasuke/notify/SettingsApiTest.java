@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +39,7 @@ import jp.otasuke.common.testing.EventTopics;
 import jp.otasuke.infra.testing.RealInfrastructure;
 import jp.otasuke.infra.testing.TestServers;
 import jp.otasuke.infra.testing.TestUsers;
+import jp.otasuke.notify.oncall.Rotation;
 import jp.otasuke.notify.testing.Smes;
 
 /**
@@ -48,6 +53,26 @@ import jp.otasuke.notify.testing.Smes;
 class SettingsApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void administratorsSavingTheFirstRotationAtOnceAreEachAnswered() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> Rotation.deleteAll()); // no rotation yet: each save would make the row
+        Map<String, Object> rotation = Map.of("members", List.of("soc-1", "soc-2"), "startsAt", "2026-01-05T09:00:00+09:00");
+        ApiUser admin = ApiUser.as("ops-admin"); // signed in once: four sign-ins of one user at once trip Keycloak's guard
+        ExecutorService admins = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(admins.submit(() -> admin.json(rotation).put("/api/v1/on-call/rotation").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(), "saved one after the other, none refused by the other's row");
+            }
+        } finally {
+            admins.shutdown();
+        }
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Rotation.count()));
+    }
 
     @Test
     void onlyAPlatformAdminKeepsTheRotationAndItsMembersMustBeSocOperators() {

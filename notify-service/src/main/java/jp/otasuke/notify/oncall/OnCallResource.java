@@ -27,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.otasuke.common.accounts.UserAccounts;
 import jp.otasuke.common.http.PublicLinks;
 import jp.otasuke.common.problem.ProblemException;
@@ -90,12 +91,14 @@ public class OnCallResource {
                         rotation.updatedBy, rotation.updatedAt), overrides);
     }
 
-    /** Replaces the rotation; every member must be a soc-operator. */
+    /**
+     * Replaces the rotation; every member must be a soc-operator. Keycloak is asked before the transaction, not in it;
+     * two administrators saving at once are saved one after the other (the rotation is one row, made by the first).
+     */
     @PUT
     @Path("/rotation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Transactional
     public Schedule rotation(@Valid @NotNull RotationRequest request) {
         Set<String> operators = accounts.withRoleOrUnavailable(Roles.SOC_OPERATOR);
         for (String member : request.members()) {
@@ -106,15 +109,21 @@ public class OnCallResource {
         if (Set.copyOf(request.members()).size() != request.members().size()) {
             throw ProblemException.badField("members", "a member is named twice");
         }
-        Rotation rotation = Rotation.current().orElseGet(Rotation::new);
-        rotation.members = List.copyOf(request.members());
-        rotation.startsAt = instant("startsAt", request.startsAt());
-        rotation.turnDays = request.turnDays() == null ? 7 : request.turnDays();
-        rotation.updatedBy = caller.username();
-        rotation.updatedAt = Instant.now();
-        if (!rotation.isPersistent()) {
-            rotation.persist();
-        }
+        Instant startsAt = instant("startsAt", request.startsAt());
+        String by = caller.username();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Rotation.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('on-call rotation'))")
+                    .getSingleResult();
+            Rotation rotation = Rotation.current().orElseGet(Rotation::new);
+            rotation.members = List.copyOf(request.members());
+            rotation.startsAt = startsAt;
+            rotation.turnDays = request.turnDays() == null ? 7 : request.turnDays();
+            rotation.updatedBy = by;
+            rotation.updatedAt = Instant.now();
+            if (!rotation.isPersistent()) {
+                rotation.persist();
+            }
+        });
         return schedule();
     }
 
@@ -123,7 +132,6 @@ public class OnCallResource {
     @Path("/overrides")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Transactional
     public Response override(@Valid @NotNull OverrideRequest request) {
         if (!accounts.withRoleOrUnavailable(Roles.SOC_OPERATOR).contains(request.username())) {
             throw ProblemException.badField("username", request.username() + " is not a SOC operator");
@@ -138,7 +146,7 @@ public class OnCallResource {
         }
         o.createdBy = caller.username();
         o.createdAt = Instant.now();
-        o.persist();
+        QuarkusTransaction.requiringNew().run(o::persist); // Keycloak was asked above, outside any transaction
         return links.created("/api/v1/on-call/overrides/" + o.id).entity(OverrideView.of(o)).build();
     }
 
