@@ -45,11 +45,6 @@ public final class TraceHeaders {
         return carrier.get(TRACEPARENT);
     }
 
-    /** Adds the current trace to a record about to be sent. */
-    public static void addCurrent(Headers headers) {
-        add(headers, current());
-    }
-
     public static void add(Headers headers, String traceParent) {
         if (traceParent != null) {
             headers.remove(TRACEPARENT);
