@@ -7,5 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
-exec java ${JAVA_OPTS:-} -cp "benchmarks/target/otasuke-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+# Kafka (in this JVM) logs through SLF4J: to java.util.logging, so its warnings and a fatal error are seen
+exec java -Dslf4j.provider=org.slf4j.jul.JULServiceProvider ${JAVA_OPTS:-} -cp "benchmarks/target/otasuke-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
   jp.otasuke.benchmarks.TimeToHelpBenchmark

@@ -29,7 +29,23 @@ final class PacedAlerts {
     /** Sends {@code rate} alerts/s for {@code duration}; returns how many ingest accepted. */
     static long send(String url, List<String> keys, int rate, Duration duration, Batch batch) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
+        try {
+            return send(client(senders), url, keys, rate, duration, batch);
+        } finally {
+            senders.shutdown(); // its threads would keep the JVM alive after the run
+        }
+    }
+
+    /** An HTTP/1.1 client whose answers are handled on {@code senders}. */
+    static HttpClient client(ExecutorService senders) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
+    }
+
+    /**
+     * The same on a client the caller keeps for the whole run: a client per call keeps its connections open until it is
+     * collected, and a run that called every 10 s for minutes ran the JVM (which hosts the broker) out of file descriptors.
+     */
+    static long send(HttpClient http, String url, List<String> keys, int rate, Duration duration, Batch batch) throws Exception {
         AtomicLong accepted = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
@@ -51,7 +67,6 @@ final class PacedAlerts {
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        senders.shutdown(); // its threads would keep the JVM alive after the run
         return accepted.get();
     }
 

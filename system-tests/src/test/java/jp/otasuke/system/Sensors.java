@@ -29,12 +29,15 @@ final class Sensors {
     final UUID tenantId;
     final String name;
     final String key;
+    /** Where the SME's notices are mailed. */
+    final String contactEmail;
     private final String ingest;
 
-    private Sensors(UUID tenantId, String name, String key, String ingest) {
+    private Sensors(UUID tenantId, String name, String key, String contactEmail, String ingest) {
         this.tenantId = tenantId;
         this.name = name;
         this.key = key;
+        this.contactEmail = contactEmail;
         this.ingest = ingest;
     }
 
@@ -59,18 +62,23 @@ final class Sensors {
             registration.put("expectedEverySeconds", expectedEverySeconds);
         }
         JsonNode sensor = post(ingest + "/api/v1/tenants/" + tenantId + "/sensors", admin, registration);
-        return new Sensors(tenantId, name, sensor.get("apiKey").asText(), ingest);
+        return new Sensors(tenantId, name, sensor.get("apiKey").asText(), "it-" + unique + "@example.jp", ingest);
     }
 
     /** The same sensor, posting to another ingest instance. */
     Sensors through(String otherIngest) {
-        return new Sensors(tenantId, name, key, otherIngest);
+        return new Sensors(tenantId, name, key, contactEmail, otherIngest);
     }
 
     /** Sends one alert; true when ingest accepted it. */
     boolean send(String sourceRef, String category, String severity, String host) throws Exception {
+        return send(sourceRef, category, severity, host, "Policy violation");
+    }
+
+    /** The same, with the title a new incident takes from it. */
+    boolean send(String sourceRef, String category, String severity, String host, String title) throws Exception {
         String body = "{\"sourceRef\":\"" + sourceRef + "\",\"observedAt\":\"" + Instant.now() + "\",\"category\":\""
-                + category + "\",\"severity\":\"" + severity + "\",\"title\":\"Policy violation\",\"host\":\"" + host + "\"}";
+                + category + "\",\"severity\":\"" + severity + "\",\"title\":\"" + title + "\",\"host\":\"" + host + "\"}";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/alerts"))
                 .header("X-Sensor-Key", key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

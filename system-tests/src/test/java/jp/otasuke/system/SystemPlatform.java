@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +19,8 @@ import jp.otasuke.infra.platform.ServicePorts;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.FreePorts;
+import jp.otasuke.infra.process.Http;
+import jp.otasuke.infra.process.Wait;
 import jp.otasuke.infra.story.Story;
 import jp.otasuke.infra.testing.TestServers;
 
@@ -33,6 +38,7 @@ final class SystemPlatform {
     private final Map<PackagedService, ChildProcess> running = new LinkedHashMap<>();
     private final Map<PackagedService, ServicePorts> secondPorts = new LinkedHashMap<>();
     private final Map<PackagedService, ChildProcess> seconds = new LinkedHashMap<>();
+    private final Map<ChildProcess, ServicePorts> cutOff = new HashMap<>();
     final int syslogPort = FreePorts.find();
     private final int secondSyslogPort = FreePorts.find();
 
@@ -76,6 +82,52 @@ final class SystemPlatform {
                     TestServers.keycloak(), root.resolve("system-tests/target/system-logs/" + service.name() + "-2.log"), env));
         }
         PackagedService.ALL.forEach(service -> service.awaitReady(seconds.get(service), secondPorts.get(service), Duration.ofMinutes(3)));
+    }
+
+    /**
+     * web twice, as production scales it: the first on the first instances of the services, the second on the second
+     * ones (so it outlives the first ones being killed); the same secrets, so a session cookie is good on either.
+     * Returns their API ports.
+     */
+    List<Integer> startWebs() {
+        List<Integer> webPorts = new ArrayList<>();
+        for (Map<PackagedService, ServicePorts> services : List.of(ports, secondPorts)) {
+            boolean first = services == ports;
+            ServicePorts instance = ServicePorts.random();
+            Map<String, String> env = new HashMap<>(Map.of("SENSOR_INTAKE_URL", services.get(PackagedService.INGEST).apiUrl()));
+            for (PackagedService service : PackagedService.ALL) {
+                env.put(service.name().replace("-service", "").toUpperCase() + "_URL", services.get(service).apiUrl());
+            }
+            ChildProcess web = PackagedService.WEB.start(root, instance, TestServers.postgres(), TestServers.kafka(),
+                    TestServers.keycloak(), root.resolve("system-tests/target/system-logs/web" + (first ? "" : "-2") + ".log"), env);
+            (first ? running : seconds).put(PackagedService.WEB, web);
+            (first ? ports : secondPorts).put(PackagedService.WEB, instance);
+            webPorts.add(instance.api());
+        }
+        PackagedService.WEB.awaitReady(running.get(PackagedService.WEB), ports.get(PackagedService.WEB), Duration.ofMinutes(3));
+        PackagedService.WEB.awaitReady(seconds.get(PackagedService.WEB), secondPorts.get(PackagedService.WEB), Duration.ofMinutes(3));
+        return webPorts;
+    }
+
+    /** Another instance of the service, on a host of the test's own; it is ready when its health answers at that host's address. */
+    ChildProcess startOn(CutOffHost host, PackagedService service) {
+        ServicePorts instance = ServicePorts.random();
+        ChildProcess process = service.start(root, instance, TestServers.postgres(), TestServers.kafka(), TestServers.keycloak(),
+                root.resolve("system-tests/target/system-logs/" + service.name() + "-cut-off.log"), env(service), host.launcher());
+        awaitReadyOn(service, process, instance);
+        cutOff.put(process, instance);
+        return process;
+    }
+
+    /** Waits until the instance on the test's own host says it is ready again (it reaches Kafka and its database). */
+    void awaitReadyOn(PackagedService service, ChildProcess process) {
+        awaitReadyOn(service, process, cutOff.get(process));
+    }
+
+    private void awaitReadyOn(PackagedService service, ChildProcess process, ServicePorts instance) {
+        String health = "http://" + CutOffHost.ADDRESS + ":" + instance.management() + "/q/health/ready";
+        Wait.until(service.name() + " on the cut-off host", Duration.ofMinutes(3), () -> Http.answersOk(health), process::isAlive,
+                System.out::println);
     }
 
     void stopSecondInstances() {

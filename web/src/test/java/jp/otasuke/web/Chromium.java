@@ -11,23 +11,24 @@ import com.microsoft.playwright.Playwright;
 
 /**
  * Debian's Chromium driven by Playwright (STACK.md "Web apps"): headless, a fresh profile per context that
- * Playwright deletes when the context closes. Japanese text needs fonts-noto-cjk for screenshots.
+ * Playwright deletes when the context closes. Japanese text needs fonts-noto-cjk for screenshots. Public for the system
+ * tests' browser (web's test-jar holds this class only).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of(System.getProperty("otasuke.chromium", "/usr/bin/chromium"));
 
     private final Playwright playwright;
     private final Browser browser;
 
-    Chromium() {
+    public Chromium() {
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu")));
     }
 
     /** A new person at their desk: an empty profile, a desktop window, Asia/Tokyo and Japanese as their machine's. */
-    Page desk() {
+    public Page desk() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
                 .setLocale("ja-JP").setTimezoneId("Asia/Tokyo"));
         context.setDefaultTimeout(20_000);
@@ -35,7 +36,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** An engineer's phone: 390 × 844, touch, Japanese, Asia/Tokyo, the location shared (at this place). */
-    BrowserContext phone(double latitude, double longitude) {
+    public BrowserContext phone(double latitude, double longitude) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("ja-JP").setTimezoneId("Asia/Tokyo")
                 .setGeolocation(latitude, longitude).setPermissions(List.of("geolocation")));
@@ -44,7 +45,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Opens {@code url} and signs in on Keycloak's own page (web never sees the password). */
-    static Page signIn(Page page, String url, String username, String password) {
+    public static Page signIn(Page page, String url, String username, String password) {
         page.navigate(url);
         try {
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#kc-login")).isVisible();

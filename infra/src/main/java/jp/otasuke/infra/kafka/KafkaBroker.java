@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 
 import jp.otasuke.infra.process.FreePorts;
@@ -74,12 +75,30 @@ public final class KafkaBroker implements AutoCloseable {
         if (server != null) {
             return;
         }
+        sayWhyBeforeEnding();
         Properties props = serverProperties();
         format(props);
         KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         raftServer.startup();
         server = raftServer;
         Wait.until("Kafka on port " + port, Duration.ofSeconds(60), this::answers, () -> true, System.out::println);
+    }
+
+    /**
+     * A broker that meets a fatal fault ends the whole JVM it runs in (Kafka's {@code Exit.halt(1)}), which here is the
+     * launcher's, a test run's or a benchmark's, and its own log may go nowhere: the reason goes to stderr first.
+     */
+    private static void sayWhyBeforeEnding() {
+        Exit.setHaltProcedure((status, message) -> {
+            System.err.println("The in-process Kafka broker halts this JVM (" + status + "): " + message);
+            new Throwable("halted from thread " + Thread.currentThread().getName()).printStackTrace();
+            Runtime.getRuntime().halt(status);
+        });
+        Exit.setExitProcedure((status, message) -> {
+            System.err.println("The in-process Kafka broker exits this JVM (" + status + "): " + message);
+            new Throwable("exited from thread " + Thread.currentThread().getName()).printStackTrace();
+            System.exit(status);
+        });
     }
 
     /** Stops the broker; the data stays, so {@link #start()} brings the same topics back. */

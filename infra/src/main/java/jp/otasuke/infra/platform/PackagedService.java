@@ -72,6 +72,15 @@ public record PackagedService(String name, int defaultPort, String database) {
      */
     public ChildProcess start(Path root, ServicePorts ports, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
             Path log, Map<String, String> extraEnv) {
+        return start(root, ports, postgres, kafka, keycloak, log, extraEnv, List.of());
+    }
+
+    /**
+     * The same, the JVM launched by {@code launcher} (e.g. {@code ip netns exec <host>}: on a host of a test's own, where
+     * it reaches the servers at the same addresses through that host's link).
+     */
+    public ChildProcess start(Path root, ServicePorts ports, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
+            Path log, Map<String, String> extraEnv, List<String> launcher) {
         requireJar(root);
         Map<String, String> env = new HashMap<>();
         if (database != null) {
@@ -94,7 +103,8 @@ public record PackagedService(String name, int defaultPort, String database) {
         env.putAll(DEVELOPMENT_SECRETS);
         env.put("OUTBOUND_ALLOW_LOOPBACK", "true");
         env.putAll(extraEnv);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // -Dotasuke.serviceHeap=256m for every service, -Dotasuke.serviceHeap.triage-service=… for one
                 "-Xmx" + System.getProperty("otasuke.serviceHeap." + name, System.getProperty("otasuke.serviceHeap", defaultHeap())),
                 // as in the image: the throughput collector; G1's own bookkeeping took 50 MB next to a 256 MB heap
