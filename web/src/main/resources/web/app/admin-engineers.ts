@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { typedIn } from './base';
 import { ApiError, post } from './api';
-import { t } from './i18n';
+import { label, t } from './i18n';
 import { pickedSkills } from './skill-picker';
 import { AdminTab, Shown } from './admin-tab';
 
@@ -29,8 +29,8 @@ class AdminEngineers extends AdminTab {
         ${this.input('homeBase.latitude', 'admin.latitude', { type: 'number' })}${this.input('homeBase.longitude', 'admin.longitude', { type: 'number' })}
         <skill-picker checked="endpoint, network, general" legend="admin.skills"></skill-picker>
         <fieldset><legend>${t('admin.shift')}</legend>
-          ${DAYS.map((d) => html`<label class="check"><input type="checkbox" name="day" value=${d} ?checked=${d !== 'SAT' && d !== 'SUN'}> ${d}</label>`)}
-          ${this.input('shift.start', 'admin.startsOn', { type: 'time', value: '09:00' })}${this.input('shift.end', 'admin.endsOn', { type: 'time', value: '18:00' })}
+          ${DAYS.map((d) => html`<label class="check"><input type="checkbox" name="day" value=${d} ?checked=${d !== 'SAT' && d !== 'SUN'}> ${label('day', d)}</label>`)}
+          ${this.input('shift.start', 'admin.shiftStart', { type: 'time', value: '09:00' })}${this.input('shift.end', 'admin.shiftEnd', { type: 'time', value: '18:00' })}
         </fieldset>
         <button type="submit" class="big">${t('admin.submit')}</button>
       </form>`;

@@ -40,7 +40,7 @@ class AdminOnboard extends AdminTab {
   }
 
   private onboardForm() {
-    const limit = cap({ type: this.plan, endpointCount: this.endpoints, monthlyFeeYen: this.fee });
+    const limit = cap({ type: this.plan, endpointCount: this.plan === 'NETWORK' ? 0 : this.endpoints, monthlyFeeYen: this.fee });
     const over = this.fee > limit || (this.plan !== 'NETWORK' && this.endpoints < 1);
     const year = new Date().getFullYear();
     return html`<h1>${t('admin.onboard')}</h1>
@@ -59,10 +59,11 @@ class AdminOnboard extends AdminTab {
           <select id="plan.type" name="plan.type" @change=${(e: Event) => (this.plan = (e.target as HTMLSelectElement).value)}>
             ${['NETWORK', 'ENDPOINT', 'COMBINED'].map((p) => html`<option value=${p} ?selected=${p === this.plan}>${label('plan', p)}</option>`)}
           </select>
-          <label for="plan.endpointCount">${t('admin.endpointCount')}</label>
-          <input id="plan.endpointCount" name="plan.endpointCount" type="number" min="0" .value=${String(this.endpoints)}
-            @input=${(e: Event) => (this.endpoints = Number((e.target as HTMLInputElement).value) || 0)}>
-          ${this.fieldErrors['plan.endpointCount'] ? html`<span class="field-error">${this.fieldErrors['plan.endpointCount']}</span>` : nothing}
+          ${this.plan === 'NETWORK' ? nothing : html`
+            <label for="plan.endpointCount">${t('admin.endpointCount')}</label>
+            <input id="plan.endpointCount" name="plan.endpointCount" type="number" min="0" .value=${String(this.endpoints)}
+              @input=${(e: Event) => (this.endpoints = Number((e.target as HTMLInputElement).value) || 0)}>
+            ${this.fieldErrors['plan.endpointCount'] ? html`<span class="field-error">${this.fieldErrors['plan.endpointCount']}</span>` : nothing}`}
           <label for="plan.monthlyFeeYen">${t('admin.fee')}</label>
           <input id="plan.monthlyFeeYen" name="plan.monthlyFeeYen" type="number" min="0" step="1" .value=${String(this.fee)}
             aria-describedby="fee-cap" @input=${(e: Event) => (this.fee = Number((e.target as HTMLInputElement).value) || 0)}>
@@ -76,7 +77,7 @@ class AdminOnboard extends AdminTab {
         <fieldset><legend>${t('admin.sensors')}</legend>
           ${this.sensors.map((s, i) => html`<div class="sensor-row">
             <label>${t('admin.sensorKind')} <select name="sensor-kind-${i}" @change=${(e: Event) => this.setSensor(i, { kind: (e.target as HTMLSelectElement).value })}>
-              ${['NETWORK', 'ENDPOINT'].map((k) => html`<option value=${k} ?selected=${s.kind === k}>${k}</option>`)}</select></label>
+              ${['NETWORK', 'ENDPOINT'].map((k) => html`<option value=${k} ?selected=${s.kind === k}>${label('kindOf', k)}</option>`)}</select></label>
             <label>${t('admin.sensorName')} <input name="sensor-name-${i}" .value=${s.name} required
               @input=${(e: Event) => this.setSensor(i, { name: (e.target as HTMLInputElement).value })}></label>
             <label>${t('admin.sourceAddress')} <input name="sensor-address-${i}" .value=${s.sourceAddress}
@@ -115,7 +116,8 @@ class AdminOnboard extends AdminTab {
         name: v('name'), industry: v('industry') || undefined, contactEmail: v('contactEmail'), contactPhone: v('contactPhone'),
         site: { postalCode: v('site.postalCode'), prefecture: v('site.prefecture'), address: v('site.address'),
           latitude: n('site.latitude'), longitude: n('site.longitude') },
-        plan: { type: this.plan, endpointCount: this.endpoints, monthlyFeeYen: this.fee },
+        // a network plan monitors no endpoints: no count is kept for it, shown or hidden
+        plan: { type: this.plan, endpointCount: this.plan === 'NETWORK' ? 0 : this.endpoints, monthlyFeeYen: this.fee },
         admin: { email: v('admin.email'), name: v('admin.name') },
       });
       const shown: Shown = { username: tenant.adminUsername, password: tenant.initialPassword, sensors: [] };

@@ -40,9 +40,11 @@ class AdminTenants extends AdminTab {
         <th scope="col">${t('admin.sensors')}</th></tr></thead>
       <tbody>${shown.map((x) => html`<tr data-id=${x.id}><td>${x.name}</td><td>${label('plan', x.plan.type)}</td>
         <td class="num">${yen(x.plan.monthlyFeeYen)}</td>
-        <td>${this.tenantSensors[x.id] ? this.tenantSensors[x.id].map((s) => html`<div class="sensor">${s.name} (${s.keyPrefix}…)
+        <td>${this.tenantSensors[x.id] ? this.tenantSensors[x.id].map((s) => html`<div class="sensor">${s.name}
+            <span class="sub">${label('kindOf', s.kind)} · ${s.keyPrefix}…</span>
             <span class="sub">${t('sensor.lastSeen')}: ${s.lastSeenAt ? dateTime(s.lastSeenAt) : t('sensor.never')}</span>
-            ${s.revokedAt ? html`<span class="tag">${t('admin.revoked')}</span>` : html`<span class="tag">${label('sensor', s.state)}</span>
+            ${s.revokedAt ? html`<span class="tag">${t('admin.revoked')}</span>` : html`<span class="tag">${
+              s.lastSeenAt ? label('sensor', s.state) : t('sensor.waiting')}</span>
               <button class="secondary revoke"
               @click=${() => this.revoke(x.id, s.id)}>${t('admin.revoke')}</button>`}</div>`)
           : html`<button class="secondary" @click=${() => this.loadSensors(x.id)}>${t('admin.showSensors')}</button>`}</td></tr>`)}</tbody></table>`;

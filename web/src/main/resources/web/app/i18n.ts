@@ -1,14 +1,23 @@
-// Japanese and English texts of the apps. The choice is remembered on this device; Japanese unless chosen otherwise.
+// Japanese and English texts of the apps. The choice is remembered on this device; until one is made, the browser's
+// first of Japanese and English, else Japanese (as Keycloak's sign-in pages, which web asks in the same language).
 export type Lang = 'ja' | 'en';
 
 const KEY = 'otasuke.lang';
 
 export function lang(): Lang {
-  return localStorage.getItem(KEY) === 'en' ? 'en' : 'ja';
+  const chosen = localStorage.getItem(KEY);
+  if (chosen === 'en' || chosen === 'ja') return chosen;
+  for (const tag of navigator.languages ?? []) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'ja' || primary === 'en') return primary;
+  }
+  return 'ja';
 }
 
 export function setLang(value: Lang) {
   localStorage.setItem(KEY, value);
+  // for web, which asks Keycloak's sign-in pages in this language (SignInLanguage)
+  document.cookie = `${KEY}=${value}; Path=/; Max-Age=31536000; SameSite=Lax`;
   document.documentElement.lang = value;
   window.dispatchEvent(new CustomEvent('otasuke-lang'));
 }
@@ -68,6 +77,7 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'sensor.REVOKED': { ja: '無効', en: 'Revoked' },
   'sensor.lastSeen': { ja: '最終通信', en: 'Last heard' },
   'sensor.never': { ja: 'まだ通信なし', en: 'not heard yet' },
+  'sensor.waiting': { ja: '接続待ち', en: 'Waiting for its first word' },
   'kindOf.NETWORK': { ja: 'ネットワークセンサー', en: 'Network sensor' },
   'kindOf.ENDPOINT': { ja: 'パソコン用エージェント', en: 'Endpoint agent' },
   'bulk.ack': { ja: '選択を受付', en: 'Acknowledge selected' },
@@ -360,6 +370,15 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'admin.homeBase': { ja: '拠点（緯度・経度）', en: 'Home base (latitude, longitude)' },
   'admin.skills': { ja: 'スキル', en: 'Skills' },
   'admin.shift': { ja: '勤務（曜日・時間）', en: 'Shift (days and hours)' },
+  'admin.shiftStart': { ja: '開始時刻', en: 'From' },
+  'admin.shiftEnd': { ja: '終了時刻', en: 'Until' },
+  'day.MON': { ja: '月', en: 'Mon' },
+  'day.TUE': { ja: '火', en: 'Tue' },
+  'day.WED': { ja: '水', en: 'Wed' },
+  'day.THU': { ja: '木', en: 'Thu' },
+  'day.FRI': { ja: '金', en: 'Fri' },
+  'day.SAT': { ja: '土', en: 'Sat' },
+  'day.SUN': { ja: '日', en: 'Sun' },
   'admin.engineerDone': { ja: 'エンジニアを登録しました', en: 'Engineer onboarded' },
   'admin.policyRetry': { ja: '保険サービスへの反映を待っています…', en: 'Waiting for insurance to know the customer…' },
   'admin.onCall': { ja: 'SOCの当番', en: 'SOC on call' },

@@ -44,7 +44,8 @@ class AdminConsoleTest extends BrowserTest {
         page.locator("[id='site.latitude']").fill("34.5733");
         page.locator("[id='site.longitude']").fill("135.4830");
         page.locator("[id='plan.type']").selectOption("NETWORK");
-        page.locator("[id='plan.endpointCount']").fill("0");
+        // a network plan monitors no endpoints: no count asked (none kept hidden either)
+        assertThat(page.locator("[id='plan.endpointCount']")).hasCount(0);
         page.locator("[id='plan.monthlyFeeYen']").fill("12000");
         assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限 ¥10,000 を超えています");
         page.locator("[id='admin.email']").fill("owner-" + unique + "@sakai-seiki.example");
@@ -80,7 +81,8 @@ class AdminConsoleTest extends BrowserTest {
                 "observedAt", java.time.Instant.now().toString(), "category", "RANSOMWARE", "severity", "CRITICAL",
                 "title", "ET MALWARE Possible Ransomware Beacon", "host", "jimu-pc-01"), Map.of("X-Sensor-Key", key), 202);
         Page owner = signInAtDesk("my/", username, firstPassword);
-        assertThat(owner.locator("#password-new")).isVisible();
+        assertThat(owner.locator("#kc-page-title")).hasText("新しいパスワードを決めてください");
+        assertThat(owner.locator("label[for=password-new]")).hasText("新しいパスワード");
         owner.locator("#password-new").fill("Sakai-" + unique + "-2026");
         owner.locator("#password-confirm").fill("Sakai-" + unique + "-2026");
         owner.locator("#kc-passwd-update-form [type=submit]").click();
@@ -95,6 +97,7 @@ class AdminConsoleTest extends BrowserTest {
         page.locator("input.search").fill(unique);
         page.locator("tr", new Page.LocatorOptions().setHasText(company)).locator("button", new com.microsoft.playwright.Locator
                 .LocatorOptions().setHasText("センサーを表示")).click();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(company)).locator(".sensor")).containsText("ネットワークセンサー");
         page.locator("button.revoke").click();
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(company))).containsText("無効");
 
@@ -122,6 +125,11 @@ class AdminConsoleTest extends BrowserTest {
         // skills are ticked from the one catalogue, in words, not typed
         page.getByLabel("証拠保全（フォレンジック）").check();
         page.getByLabel("一般的な現地対応").uncheck();
+        // the shift in words: days as 月…日, hours as times (not dates)
+        assertThat(page.getByLabel("月", new Page.GetByLabelOptions().setExact(true))).isChecked();
+        assertThat(page.getByLabel("土", new Page.GetByLabelOptions().setExact(true))).not().isChecked();
+        assertThat(page.getByLabel("開始時刻")).hasValue("09:00");
+        assertThat(page.getByLabel("終了時刻")).hasValue("18:00");
         page.locator("form.onboard button[type=submit]").click();
         assertThat(page.locator(".notice")).hasText("エンジニアを登録しました");
         JsonNode engineers = Platform.call("GET", PackagedService.DISPATCH, "/api/v1/engineers?limit=500", Platform.admin(), null,

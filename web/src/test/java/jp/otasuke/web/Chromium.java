@@ -29,8 +29,13 @@ public final class Chromium implements AutoCloseable {
 
     /** A new person at their desk: an empty profile, a desktop window, Asia/Tokyo and Japanese as their machine's. */
     public Page desk() {
+        return desk("ja-JP");
+    }
+
+    /** The same with the browser in another language (its Accept-Language and navigator.languages). */
+    public Page desk(String locale) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
-                .setLocale("ja-JP").setTimezoneId("Asia/Tokyo"));
+                .setLocale(locale).setTimezoneId("Asia/Tokyo"));
         context.setDefaultTimeout(20_000);
         return context.newPage();
     }

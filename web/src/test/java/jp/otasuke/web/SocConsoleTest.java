@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,8 +100,48 @@ class SocConsoleTest extends BrowserTest {
         page.locator("a", new Page.LocatorOptions().setHasText("Sign out")).click();
         assertThat(page.locator("body")).containsText("You are signed out");
         page.navigate(web + "soc/");
-        assertThat(page.locator("#kc-login")).isVisible();
+        // in the language the operator chose in the console, not the browser's
+        assertThat(page.locator("#kc-login")).hasValue("Sign in");
         page.context().close();
+    }
+
+    @Test
+    void theSignInSpeaksThePersonsLanguage() {
+        Page page = chromium.desk();
+        page.navigate(web + "soc/");
+        assertThat(page.locator("html")).hasAttribute("lang", "ja");
+        assertThat(page.locator("#kc-header")).hasText("サイバーセキュリティお助け隊 SOC");
+        assertThat(page.locator("#kc-page-title")).hasText("サインイン");
+        assertThat(page.locator("label[for=username]")).hasText("ユーザー名またはメールアドレス");
+        assertThat(page.locator("#kc-login")).hasValue("サインイン");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sign-in-ja.png")));
+        // a refusal in the same words (someone unknown: no real account's brute-force count is touched)
+        page.locator("#username").fill("nobody-here");
+        page.locator("#password").fill("not-the-password");
+        page.locator("#kc-login").click();
+        assertThat(page.locator("#input-error")).containsText("無効なユーザー名またはパスワードです");
+        page.context().close();
+
+        Page english = chromium.desk("en-US");
+        english.navigate(web + "soc/");
+        assertThat(english.locator("html")).hasAttribute("lang", "en");
+        assertTrue(english.url().contains("ui_locales=en"), "web asks Keycloak in the browser's language: " + english.url());
+        assertThat(english.locator("#kc-page-title")).hasText("Sign in");
+        assertThat(english.locator("#kc-login")).hasValue("Sign in");
+        english.locator("#username").fill("soc-1");
+        english.locator("#password").fill("soc-1");
+        english.locator("#kc-login").click();
+        // the console follows the browser's English until the person chooses
+        assertThat(english.locator("h1")).containsText("Open queue");
+        english.context().close();
+
+        // and Japanese offered on the page (not signed in after: Keycloak would keep the choice as soc-1's language)
+        Page switching = chromium.desk("en-US");
+        switching.navigate(web + "soc/");
+        switching.locator("#kc-current-locale-link").click();
+        switching.locator("#kc-locale a", new Page.LocatorOptions().setHasText("日本語")).click();
+        assertThat(switching.locator("#kc-login")).hasValue("サインイン");
+        switching.context().close();
     }
 
     @Test

@@ -38,6 +38,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "otasuke";
     private static final String REALM_RESOURCE = "/keycloak/otasuke-realm.json";
+    /** The realm's own sign-in theme ({@code infra/keycloak/themes/otasuke}), put where Keycloak finds themes. */
+    private static final String THEME = "/keycloak/themes/otasuke/login/";
+    private static final List<String> THEME_FILES = List.of("theme.properties", "messages/messages_ja.properties",
+            "messages/messages_en.properties", "resources/css/otasuke.css");
 
     private final Path instanceDir;
     private final int port;
@@ -149,7 +153,7 @@ public final class KeycloakServer implements AutoCloseable {
         return Http.answersOk(realmUrl());
     }
 
-    /** Unpacks the distribution once (under a file lock: two builds may start at once) and puts the realm in. */
+    /** Unpacks the distribution once (under a file lock: two builds may start at once) and puts the theme and realm in. */
     static Path install(Consumer<String> progress) {
         String version = InfraProperties.get("keycloak.version");
         Path cache = Directories.cache();
@@ -164,6 +168,13 @@ public final class KeycloakServer implements AutoCloseable {
                 unzip(zip, cache, "keycloak-" + version + "/");
                 home.resolve("bin/kc.sh").toFile().setExecutable(true);
                 Files.writeString(marker, "ok");
+            }
+            for (String file : THEME_FILES) {
+                Path target = home.resolve("themes/otasuke/login").resolve(file);
+                Directories.create(target.getParent());
+                try (InputStream in = KeycloakServer.class.getResourceAsStream(THEME + file)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             Path importDir = Directories.create(home.resolve("data/import"));
             try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
