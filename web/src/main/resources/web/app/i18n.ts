@@ -100,6 +100,7 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'status.MERGED': { ja: '統合済み', en: 'Merged' },
   'incident.back': { ja: '← キューに戻る', en: '← Back to the queue' },
   'incident.tenant': { ja: '顧客', en: 'Customer' },
+  'incident.callBack': { ja: '折り返し先の電話番号', en: 'Call back on' },
   'incident.site': { ja: '所在地', en: 'Site' },
   'incident.plan': { ja: 'プラン', en: 'Plan' },
   'incident.hosts': { ja: '対象ホスト', en: 'Hosts' },

@@ -171,7 +171,8 @@ class SocIncident extends AppElement {
         <dl class="facts">
           <dt>${t('incident.tenant')}</dt><dd>${i.tenantId === PLATFORM ? t('tenant.platform') : this.tenant?.name ?? i.tenantId}</dd>
           <dt>${t('incident.site')}</dt><dd>${this.tenant?.site ? `${this.tenant.site.prefecture} ${this.tenant.site.address}` : '—'}</dd>
-          <dt>${t('incident.plan')}</dt><dd>${this.tenant?.plan ? `${this.tenant.plan.type} (${yen(this.tenant.plan.monthlyFeeYen)})` : '—'}</dd>
+          ${i.contactPhone ? html`<dt>${t('incident.callBack')}</dt><dd class="call-back"><a href="tel:${i.contactPhone}">${i.contactPhone}</a></dd>` : nothing}
+          <dt>${t('incident.plan')}</dt><dd>${this.tenant?.plan ? `${label('plan', this.tenant.plan.type)} (${yen(this.tenant.plan.monthlyFeeYen)})` : '—'}</dd>
           <dt>${t('incident.hosts')}</dt><dd>${i.hosts.join(', ') || '—'}</dd>
           <dt>${t('incident.ackDue')}</dt><dd>${dateTime(i.ackDueAt)}</dd>
           <dt>${t('incident.firstSeen')}</dt><dd>${dateTime(i.firstSeenAt)}</dd>

@@ -21,6 +21,8 @@ export interface Incident {
   slaBreached: boolean;
   assignee: string | null;
   mergedInto?: string;
+  /** A consultation's call-back number. */
+  contactPhone?: string;
 }
 
 interface View {
@@ -52,13 +54,27 @@ let tenantNames: Promise<Map<string, string>> | null = null;
 /** The tenant id of the platform's own incidents (OPERATIONS: dead letters), which no customer sees. */
 export const PLATFORM = '00000000-0000-0000-0000-000000000000';
 
-/** The customers' names, read once per page load (the queue shows names, the API ids). */
-export function tenants(): Promise<Map<string, string>> {
-  tenantNames ??= get<Page<{ id: string; name: string }>>('ingest/tenants?limit=500')
-    .then((page) => new Map(page.items.map((x) => [x.id, x.name])))
+/**
+ * The customers' names (the queue shows names, the API ids), by name; read once per page load, and again when an
+ * incident names a customer onboarded since (no sooner than 2 s after the last read, however many incidents ask).
+ */
+export function tenants(unknown?: string): Promise<Map<string, string>> {
+  if (unknown && tenantNames) {
+    tenantNames = tenantNames.then((names) => (names.has(unknown) ? names
+      : new Promise<void>((r) => setTimeout(r, Math.max(0, tenantNamesAt + 2_000 - Date.now()))).then(fetchTenants)));
+  }
+  tenantNames ??= fetchTenants();
+  return tenantNames;
+}
+
+let tenantNamesAt = 0;
+
+function fetchTenants(): Promise<Map<string, string>> {
+  tenantNamesAt = Date.now();
+  return get<Page<{ id: string; name: string }>>('ingest/tenants?limit=500')
+    .then((page) => new Map<string, string>([...page.items].sort((a, b) => a.name.localeCompare(b.name, 'ja')).map((x) => [x.id, x.name])))
     .then((names) => names.set(PLATFORM, t('tenant.platform'))) // operations incidents are the platform's own
     .catch(() => new Map());
-  return tenantNames;
 }
 
 /** The SOC's open queue: live, filtered, keyboard-driven, with SLA clocks and bulk steps. */
@@ -131,6 +147,8 @@ class SocQueue extends AppElement {
       page.items.forEach((i) => this.known.add(i.id));
       if (fresh.length > 0) this.message = t('queue.newArrived');
       this.items = page.items;
+      const unknown = page.items.find((i) => !this.names.has(i.tenantId));
+      if (unknown && this.names.size > 0) tenants(unknown.tenantId).then((names) => (this.names = names));
       this.error = '';
       this.selected = Math.min(this.selected, Math.max(0, this.shown().length - 1));
     } catch (e) {
@@ -152,7 +170,8 @@ class SocQueue extends AppElement {
   private key(e: KeyboardEvent) {
     const target = e.target as HTMLElement;
     if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName)) {
-      if (e.key !== '?' || target.tagName !== 'BUTTON') return;
+      // on a button (the help dialog's own, focused while it is open), ? and Escape still open and close the help
+      if ((e.key !== '?' && e.key !== 'Escape') || target.tagName !== 'BUTTON') return;
     }
     const shown = this.shown();
     const current = shown[this.selected];
@@ -263,10 +282,10 @@ class SocQueue extends AppElement {
             : i.kind === 'SENSOR_SILENT' || i.kind === 'OPERATIONS' ? html`<span class="tag operations">${label('kind', i.kind)}</span>` : nothing}
           <div class="sub">${label('category', i.category)} · ${i.hosts.join(', ')}</div></td>
         <td>${this.names.get(i.tenantId) ?? i.tenantId.substring(0, 8)}</td>
-        <td>${label('status', i.status)}</td>
-        <td><span class="sla ${sla}" title=${shortTime(i.ackDueAt)}>${t(`sla.${sla}`)}
+        <td class="nowrap">${label('status', i.status)}</td>
+        <td class="nowrap"><span class="sla ${sla}" title=${shortTime(i.ackDueAt)}>${t(`sla.${sla}`)}
           ${sla === 'met' || i.acknowledgedAt ? nothing : html`<span class="clock">${countdown(i.ackDueAt, now)}</span>`}</span></td>
-        <td>${i.assignee ?? '—'}</td>
+        <td class="nowrap">${i.assignee ?? '—'}</td>
         <td class="num">${i.alertCount}</td>
       </tr>`;
   }
@@ -305,6 +324,20 @@ class SocQueue extends AppElement {
         }}>${t('filter.saveDefault')}</button>
       </form>`;
   }
+
+  /** The help dialog takes the focus when it opens and gives it back when it closes. */
+  updated(changed: Map<string, unknown>) {
+    super.updated(changed);
+    if (!changed.has('help')) return;
+    if (this.help) {
+      this.beforeHelp = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      this.querySelector<HTMLElement>('.dialog button')?.focus();
+    } else if (changed.get('help') === true) {
+      this.beforeHelp?.focus();
+    }
+  }
+
+  private beforeHelp: HTMLElement | null = null;
 
   private keys() {
     return html`

@@ -25,10 +25,11 @@ class SocConsoleTest extends BrowserTest {
 
     @Test
     void anOperatorWorksTheLiveQueueAndAnIncidentFromSignInToSignOut() {
-        Platform.Sme sme = Platform.onboardSme();
         Page page = signInAtDesk("soc/", "soc-1", "soc-1");
         assertThat(page.locator("h1")).containsText("対応キュー");
         assertThat(page.locator(".live")).hasText("ライブ更新中");
+        // a customer onboarded while the console is open is shown by name, not by id
+        Platform.Sme sme = Platform.onboardSme();
 
         // an alert posted by the SME's sensor shows up without a reload
         String web1 = "web-" + sme.tenantId().substring(0, 6);
@@ -45,7 +46,9 @@ class SocConsoleTest extends BrowserTest {
         assertThat(row).containsText("受付済み");
         page.keyboard().press("?");
         assertThat(page.locator(".dialog")).containsText("キーボード操作");
+        assertThat(page.locator(".dialog button")).isFocused(); // the dialog takes the focus
         page.keyboard().press("Escape");
+        assertThat(page.locator(".dialog")).hasCount(0);
         // a busier queue for the picture: a scan and a brute-force attempt at other machines of the customer
         Platform.alert(sme, "fw-" + sme.tenantId().substring(0, 6), "RECON", "MEDIUM", "ET SCAN Nmap Scripting Engine");
         Platform.alert(sme, "nas-" + sme.tenantId().substring(0, 6), "BRUTE_FORCE", "HIGH", "Repeated failed logins on the NAS");

@@ -86,6 +86,9 @@ public class Incident extends PanacheEntityBase {
     public String assignee;
     @Column(name = "consultation_id")
     public UUID consultationId;
+    /** A consultation's call-back number, as the SME gave it. */
+    @Column(name = "contact_phone")
+    public String contactPhone;
     @Column(name = "sensor_id")
     public UUID sensorId;
     @Column(name = "sensor_silence_id")
@@ -149,6 +152,8 @@ public class Incident extends PanacheEntityBase {
         incident.tenantId = consultation.tenantId();
         incident.kind = IncidentKind.CONSULTATION;
         incident.consultationId = consultation.consultationId();
+        incident.contactPhone = consultation.contactPhone() == null || consultation.contactPhone().isBlank() ? null
+                : consultation.contactPhone().strip();
         incident.title = consultation.subject();
         incident.description = consultation.body();
         incident.priority = priority;

@@ -50,7 +50,14 @@ public class IncidentActions {
     public Incident comment(UUID id, IncidentRequests.Comment request, String by) {
         Incident incident = locked(id);
         Refusal.raiseIf(incident.acceptComment());
-        log.commented(incident, request.text().strip(), request.visibility() == Visibility.CUSTOMER, by, Instant.now());
+        Instant now = Instant.now();
+        boolean answer = request.visibility() == Visibility.CUSTOMER;
+        if (answer && incident.status == IncidentStatus.OPEN) {
+            // answering the SME is taking the incident on: it is acknowledged by whoever answers, and its clock stops
+            Refusal.raiseIf(incident.acknowledge(by, now));
+            log.acknowledged(incident, now);
+        }
+        log.commented(incident, request.text().strip(), answer, by, now);
         return incident;
     }
 

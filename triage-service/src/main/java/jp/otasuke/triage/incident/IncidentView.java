@@ -18,7 +18,8 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
         String assignee, @JsonInclude(JsonInclude.Include.NON_NULL) Onsite onsite,
         @JsonInclude(JsonInclude.Include.NON_NULL) Claim claim, Resolution resolution, String resolutionSummary,
         Instant resolvedAt, Instant closedAt, @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto, Instant openedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) UUID consultationId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID consultationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String contactPhone) {
 
     /** The on-site job, as dispatch last reported it; {@code unassignableReason} when nobody could ever take it (SOC only). */
     public record Onsite(UUID jobId, String status, Instant eta, String engineerName,
@@ -46,6 +47,7 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
         Claim claim = i.claim == null || i.claim.id == null ? null : new Claim(i.claim.id, i.claim.status);
         return new IncidentView(i.id, i.tenantId, i.kind, title, i.description, i.category, i.priority, i.status,
                 i.alertCount, i.hostList(), i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached,
-                assignee, onsite, claim, i.resolution, i.resolutionSummary, i.resolvedAt, i.closedAt, i.mergedInto, i.openedAt, i.consultationId);
+                assignee, onsite, claim, i.resolution, i.resolutionSummary, i.resolvedAt, i.closedAt, i.mergedInto, i.openedAt, i.consultationId,
+                i.contactPhone);
     }
 }

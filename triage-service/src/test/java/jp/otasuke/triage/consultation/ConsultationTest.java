@@ -59,4 +59,31 @@ class ConsultationTest {
         assertEquals("It is phishing: do not enter the password; delete the mail.", lines.get(lines.size() - 1));
         assertEquals(1, Db.incidentsOf(tenant).size(), "the redelivered consultation opened nothing more");
     }
+
+    @Test
+    void theSocSeesTheCallBackNumberAndAnAnswerAcknowledgesTheConsultation() {
+        ConsultationOpened asked = new ConsultationOpened(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), tenant,
+                "Is this invoice real?", "A supplier's new bank account, by e-mail only.", " 072-123-4567 ", "sme-sakai");
+        EventTopics.publish(asked, asked);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 1);
+        UUID id = Db.incidentsOf(tenant).get(0).id;
+
+        Soc soc = Soc.as("soc-2");
+        soc.get("/api/v1/incidents/{id}", id).body("status", equalTo("OPEN")).body("contactPhone", equalTo("072-123-4567"));
+        // answered without a separate acknowledgement: the answer is one, by whoever answered, and the clock stops
+        soc.step(id, "comments", Map.of("text", "Call the supplier on the number you already had before paying.",
+                "visibility", "CUSTOMER")).statusCode(201);
+        soc.get("/api/v1/incidents/{id}", id).body("status", equalTo("ACKNOWLEDGED")).body("assignee", equalTo("soc-2"))
+                .body("slaBreached", equalTo(false));
+        Incident answered = Db.incidentsOf(tenant).get(0);
+        assertEquals("soc-2", answered.acknowledgedBy);
+        // an internal note is not an answer: it acknowledges nothing
+        ConsultationOpened other = new ConsultationOpened(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), tenant,
+                "USB stick found", "In the car park.", null, "sme-sakai");
+        EventTopics.publish(other, other);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).size() == 2);
+        UUID second = Db.incidentsOf(tenant).stream().filter(i -> !i.id.equals(id)).findFirst().orElseThrow().id;
+        soc.step(second, "comments", Map.of("text", "Asked the desk to call back.", "visibility", "INTERNAL")).statusCode(201);
+        soc.get("/api/v1/incidents/{id}", second).body("status", equalTo("OPEN"));
+    }
 }
