@@ -39,8 +39,13 @@ class AdminOnboard extends AdminTab {
       : this.onboardForm()}`;
   }
 
+  /** A network plan monitors no endpoints: no count is asked or kept for it, shown or hidden. */
+  private endpointCount(): number {
+    return this.plan === 'NETWORK' ? 0 : this.endpoints;
+  }
+
   private onboardForm() {
-    const limit = cap({ type: this.plan, endpointCount: this.plan === 'NETWORK' ? 0 : this.endpoints, monthlyFeeYen: this.fee });
+    const limit = cap({ type: this.plan, endpointCount: this.endpointCount(), monthlyFeeYen: this.fee });
     const over = this.fee > limit || (this.plan !== 'NETWORK' && this.endpoints < 1);
     const year = new Date().getFullYear();
     return html`<h1>${t('admin.onboard')}</h1>
@@ -116,8 +121,7 @@ class AdminOnboard extends AdminTab {
         name: v('name'), industry: v('industry') || undefined, contactEmail: v('contactEmail'), contactPhone: v('contactPhone'),
         site: { postalCode: v('site.postalCode'), prefecture: v('site.prefecture'), address: v('site.address'),
           latitude: n('site.latitude'), longitude: n('site.longitude') },
-        // a network plan monitors no endpoints: no count is kept for it, shown or hidden
-        plan: { type: this.plan, endpointCount: this.plan === 'NETWORK' ? 0 : this.endpoints, monthlyFeeYen: this.fee },
+        plan: { type: this.plan, endpointCount: this.endpointCount(), monthlyFeeYen: this.fee },
         admin: { email: v('admin.email'), name: v('admin.name') },
       });
       const shown: Shown = { username: tenant.adminUsername, password: tenant.initialPassword, sensors: [] };

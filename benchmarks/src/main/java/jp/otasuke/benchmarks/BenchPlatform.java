@@ -118,9 +118,7 @@ final class BenchPlatform implements AutoCloseable {
         ingestPort = ports.get(PackagedService.INGEST).api();
         triagePort = ports.get(PackagedService.TRIAGE).api();
         Map<String, String> webEnv = new java.util.HashMap<>(everyService);
-        webEnv.putAll(Map.of("INGEST_URL", ports.get(PackagedService.INGEST).apiUrl(), "TRIAGE_URL", ports.get(PackagedService.TRIAGE).apiUrl(),
-                "DISPATCH_URL", ports.get(PackagedService.DISPATCH).apiUrl(), "INSURANCE_URL", ports.get(PackagedService.INSURANCE).apiUrl(),
-                "NOTIFY_URL", ports.get(PackagedService.NOTIFY).apiUrl()));
+        webEnv.putAll(PackagedService.webUpstreams(ports));
         ServicePorts webPorts = ServicePorts.random();
         webPort = webPorts.api();
         web = start(root, PackagedService.WEB, webPorts, webEnv);

@@ -80,11 +80,7 @@ public final class TimeToHelpBenchmark {
             Instant measuredFrom = Instant.now();
             MachineCpu cpuBefore = MachineCpu.now();
 
-            ExecutorService storytellers = Executors.newFixedThreadPool(STORIES, r -> {
-                Thread thread = new Thread(r, "bench-story");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService storytellers = Executors.newFixedThreadPool(STORIES, daemons("bench-story"));
             List<Future<Timed>> stories = new ArrayList<>();
             for (int i = 0; i < STORIES; i++) {
                 String webhook = i == 0 ? "http://127.0.0.1:" + insurer.getAddress().getPort() + "/claims" : null;
@@ -141,6 +137,15 @@ public final class TimeToHelpBenchmark {
         return new Timed(tenant[0], sent[0], completed[0], told);
     }
 
+    /** Threads that never keep the JVM alive: a story that fails ends the run. */
+    private static java.util.concurrent.ThreadFactory daemons(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     /** The noise's SMEs, onboarded eight at a time (each is a Keycloak user and a sensor). */
     private static List<String> noiseSensors(BenchPlatform platform) throws Exception {
         ExecutorService onboarding = Executors.newFixedThreadPool(8);
@@ -160,11 +165,7 @@ public final class TimeToHelpBenchmark {
 
     /** The realistic mix: one alert in a hundred on a machine not seen before; the rest on each SME's usual one. */
     private static void noise(String url, List<String> keys, AtomicBoolean playing, AtomicLong accepted) {
-        ExecutorService senders = Executors.newFixedThreadPool(8, r -> {
-            Thread thread = new Thread(r, "bench-noise-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService senders = Executors.newFixedThreadPool(8, daemons("bench-noise-sender"));
         java.net.http.HttpClient http = PacedAlerts.client(senders);
         try {
             while (playing.get()) {

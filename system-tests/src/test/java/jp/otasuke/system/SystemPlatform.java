@@ -19,8 +19,6 @@ import jp.otasuke.infra.platform.ServicePorts;
 import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.process.ChildProcess;
 import jp.otasuke.infra.process.FreePorts;
-import jp.otasuke.infra.process.Http;
-import jp.otasuke.infra.process.Wait;
 import jp.otasuke.infra.story.Story;
 import jp.otasuke.infra.testing.TestServers;
 
@@ -94,12 +92,9 @@ final class SystemPlatform {
         for (Map<PackagedService, ServicePorts> services : List.of(ports, secondPorts)) {
             boolean first = services == ports;
             ServicePorts instance = ServicePorts.random();
-            Map<String, String> env = new HashMap<>(Map.of("SENSOR_INTAKE_URL", services.get(PackagedService.INGEST).apiUrl()));
-            for (PackagedService service : PackagedService.ALL) {
-                env.put(service.name().replace("-service", "").toUpperCase() + "_URL", services.get(service).apiUrl());
-            }
             ChildProcess web = PackagedService.WEB.start(root, instance, TestServers.postgres(), TestServers.kafka(),
-                    TestServers.keycloak(), root.resolve("system-tests/target/system-logs/web" + (first ? "" : "-2") + ".log"), env);
+                    TestServers.keycloak(), root.resolve("system-tests/target/system-logs/web" + (first ? "" : "-2") + ".log"),
+                    PackagedService.webUpstreams(services));
             (first ? running : seconds).put(PackagedService.WEB, web);
             (first ? ports : secondPorts).put(PackagedService.WEB, instance);
             webPorts.add(instance.api());
@@ -125,9 +120,7 @@ final class SystemPlatform {
     }
 
     private void awaitReadyOn(PackagedService service, ChildProcess process, ServicePorts instance) {
-        String health = "http://" + CutOffHost.ADDRESS + ":" + instance.management() + "/q/health/ready";
-        Wait.until(service.name() + " on the cut-off host", Duration.ofMinutes(3), () -> Http.answersOk(health), process::isAlive,
-                System.out::println);
+        service.awaitReady(process, instance.managementUrl(CutOffHost.ADDRESS), Duration.ofMinutes(3));
     }
 
     void stopSecondInstances() {

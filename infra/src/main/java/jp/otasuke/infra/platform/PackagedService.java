@@ -31,6 +31,15 @@ public record PackagedService(String name, int defaultPort, String database) {
     /** The people's apps on one origin (no database of its own); its default upstreams are the services above. */
     public static final PackagedService WEB = new PackagedService("web", 8080, null);
 
+    /** web's environment for these instances of the five services: where it forwards each API and where sensors post. */
+    public static Map<String, String> webUpstreams(Map<PackagedService, ServicePorts> services) {
+        Map<String, String> env = new HashMap<>(Map.of("SENSOR_INTAKE_URL", services.get(INGEST).apiUrl()));
+        for (PackagedService service : ALL) {
+            env.put(service.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_URL", services.get(service).apiUrl());
+        }
+        return env;
+    }
+
     /**
      * The secrets of this machine's platform: the development realm's client secrets and local keys. A packaged
      * service (production profile) has no default for any of them and refuses to start without it, so these are
@@ -137,8 +146,13 @@ public record PackagedService(String name, int defaultPort, String database) {
 
     /** Waits for readiness (database and Kafka checked); fails with the end of the log if the process died. */
     public void awaitReady(ChildProcess process, ServicePorts ports, Duration timeout) {
+        awaitReady(process, ports.managementUrl(), timeout);
+    }
+
+    /** The same for an instance whose management interface answers at {@code managementUrl} (e.g. a test's own host). */
+    public void awaitReady(ChildProcess process, String managementUrl, Duration timeout) {
         try {
-            Wait.until(name, timeout, () -> Http.answersOk(ports.managementUrl() + "/q/health/ready"), process::isAlive,
+            Wait.until(name, timeout, () -> Http.answersOk(managementUrl + "/q/health/ready"), process::isAlive,
                     System.out::println);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (log: " + process.log() + ")\n" + process.tail(20), e);

@@ -18,6 +18,11 @@ public record ServicePorts(int api, int management) {
     }
 
     public String managementUrl() {
-        return "http://localhost:" + management;
+        return managementUrl("localhost");
+    }
+
+    /** The management interface as seen at another address (an instance on a host of a test's own). */
+    public String managementUrl(String host) {
+        return "http://" + host + ":" + management;
     }
 }
