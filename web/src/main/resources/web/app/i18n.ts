@@ -109,6 +109,7 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'incident.lastSeen': { ja: '最終検知', en: 'Last seen' },
   'incident.assignee': { ja: '担当', en: 'Assignee' },
   'incident.mergedInto': { ja: '統合先', en: 'Merged into' },
+  'incident.openIt': { ja: '開く', en: 'Open' },
   'incident.onsite': { ja: '駆付け', en: 'On-site job' },
   'incident.engineer': { ja: 'エンジニア', en: 'Engineer' },
   'incident.eta': { ja: '到着予定', en: 'ETA' },

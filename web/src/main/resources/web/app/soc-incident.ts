@@ -36,6 +36,7 @@ interface Entry {
   summary: string;
   visibility: 'INTERNAL' | 'CUSTOMER';
   actor: string | null;
+  facts?: { otherIncidentId?: string };
 }
 
 interface Tenant {
@@ -56,7 +57,7 @@ class SocIncident extends AppElement {
   static properties = {
     incidentId: {}, session: {}, incident: { state: true }, alerts: { state: true }, nextAlerts: { state: true },
     timeline: { state: true }, tenant: { state: true }, candidates: { state: true }, picked: { state: true },
-    message: { state: true }, error: { state: true },
+    message: { state: true }, messageLink: { state: true }, error: { state: true },
   };
   declare incidentId: string;
   declare session: Session;
@@ -68,6 +69,8 @@ class SocIncident extends AppElement {
   declare candidates: Incident[];
   declare picked: Set<string>;
   declare message: string;
+  /** Where the notice's link goes (the incident a detach opened), if it has one. */
+  declare messageLink: string;
   declare error: string;
   private unsubscribe: (() => void) | null = null;
   private timer = 0;
@@ -82,6 +85,7 @@ class SocIncident extends AppElement {
     this.candidates = [];
     this.picked = new Set();
     this.message = '';
+    this.messageLink = '';
     this.error = '';
   }
 
@@ -138,6 +142,7 @@ class SocIncident extends AppElement {
     try {
       await call();
       this.message = done;
+      this.messageLink = '';
       this.error = '';
       await this.load();
       return true;
@@ -166,7 +171,8 @@ class SocIncident extends AppElement {
           <p class="status">${label('status', i.status)} · ${label('category', i.category ?? (i.kind === 'CONSULTATION' ? 'CONSULTATION' : null))}
             · <span class="sla ${sla}">${t(`sla.${sla}`)} ${sla === 'met' || i.acknowledgedAt ? nothing : countdown(i.ackDueAt)}</span></p>
         </header>
-        ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
+        ${this.message ? html`<p class="notice" role="status">${this.message}${this.messageLink
+          ? html` <a href=${this.messageLink}>${t('incident.openIt')}</a>` : nothing}</p>` : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <dl class="facts">
           <dt>${t('incident.tenant')}</dt><dd>${i.tenantId === PLATFORM ? t('tenant.platform') : this.tenant?.name ?? i.tenantId}</dd>
@@ -178,7 +184,7 @@ class SocIncident extends AppElement {
           <dt>${t('incident.firstSeen')}</dt><dd>${dateTime(i.firstSeenAt)}</dd>
           <dt>${t('incident.lastSeen')}</dt><dd>${dateTime(i.lastSeenAt)}</dd>
           <dt>${t('incident.assignee')}</dt><dd>${i.assignee ?? '—'}</dd>
-          ${i.mergedInto ? html`<dt>${t('incident.mergedInto')}</dt><dd><a href="#/incidents/${i.mergedInto}">${i.mergedInto}</a></dd>` : nothing}
+          ${i.mergedInto ? html`<dt>${t('incident.mergedInto')}</dt><dd><a href="#/incidents/${i.mergedInto}">${t('incident.openIt')}</a></dd>` : nothing}
           ${i.onsite ? html`<dt>${t('incident.onsite')}</dt><dd class="onsite">${label('job', i.onsite.status)}
             ${i.onsite.engineerName ? html` · ${t('incident.engineer')}: ${i.onsite.engineerName}` : nothing}
             ${i.onsite.eta ? html` · ${t('incident.eta')}: ${dateTime(i.onsite.eta)}` : nothing}
@@ -293,7 +299,8 @@ class SocIncident extends AppElement {
               <time datetime=${e.at}>${dateTime(e.at)}</time>
               <span class="tag ${e.visibility === 'CUSTOMER' ? 'customer' : 'internal'}">${e.visibility === 'CUSTOMER'
                 ? t('incident.customer') : t('incident.internal')}</span>
-              <span class="summary">${e.summary}</span>${e.actor ? html` <span class="actor">— ${e.actor}</span>` : nothing}
+              <span class="summary">${e.summary}</span>${e.facts?.otherIncidentId
+                ? html` <a href="#/incidents/${e.facts.otherIncidentId}">${t('incident.openIt')}</a>` : nothing}${e.actor ? html` <span class="actor">— ${e.actor}</span>` : nothing}
             </li>`)}</ol>
         </section>
       </article>`;
@@ -313,7 +320,8 @@ class SocIncident extends AppElement {
     }, t('action.detached'));
     if (ok && created) {
       this.picked = new Set();
-      this.message = `${t('action.detached')}: ${(created as { id: string }).id}`;
+      this.message = t('action.detached');
+      this.messageLink = `#/incidents/${(created as { id: string }).id}`;
     }
   }
 }

@@ -50,9 +50,14 @@ public final class Rushes {
 
     /** An engineer who can do this world's jobs, living at the given place; returns id and username. */
     public Map<String, Object> engineer(String name, double latitude, double longitude) {
+        return engineer(name, latitude, longitude, List.of(SKILL, "endpoint"));
+    }
+
+    /** An engineer with these skills only. */
+    public Map<String, Object> engineer(String name, double latitude, double longitude, List<String> skills) {
         String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 6) + "@otasuke.example";
         return ApiUser.as("ops-admin").json(Map.of("name", name, "email", email,
-                "homeBase", Map.of("latitude", latitude, "longitude", longitude), "skills", List.of(SKILL, "endpoint"),
+                "homeBase", Map.of("latitude", latitude, "longitude", longitude), "skills", skills,
                 "shift", ALWAYS, "initialPassword", "field-engineer-pw"))
                 .when().post("/api/v1/engineers").then().statusCode(201).extract().jsonPath().getMap("");
     }

@@ -76,22 +76,29 @@ class SocConsoleTest extends BrowserTest {
         page.locator("form[aria-label='別のインシデントを統合'] button[type=submit]").click();
         assertThat(page.locator(".notice")).hasText("統合しました");
         assertThat(page.locator(".facts")).containsText(db1);
-        assertThat(timeline(page)).containsText("Merged in incident");
+        assertThat(timeline(page)).containsText("「Suspicious login on " + db1 + "」を統合しました");
 
         page.locator("#detach-host").selectOption(db1);
         page.locator(".detach button", new Page.LocatorOptions().setHasText("切り離す")).first().click();
         assertThat(page.locator(".notice")).containsText("新しいインシデントに切り離しました");
-        assertThat(timeline(page)).containsText("detached into incident");
+        assertThat(timeline(page)).containsText("として切り離しました");
+        page.locator(".notice a").click(); // the notice leads to the new incident
+        assertThat(page.locator("article.incident h1")).containsText("Suspicious login on " + db1);
+        page.goBack();
 
         page.locator("#onsite-reason").fill("暗号化が進行中。現地で端末を隔離し証拠を保全する");
         page.locator("form[aria-label='駆付けを依頼'] button[type=submit]").click();
-        assertThat(timeline(page)).containsText("On-site engineer requested");
+        assertThat(timeline(page)).containsText("駆付けを依頼しました。至急（4時間以内）、必要なスキルは");
         assertThat(page.locator("p.status")).containsText("駆付け手配中");
+        // the story in words: no incident ids, no ISO instants, no codes
+        assertThat(timeline(page)).not().containsText(java.util.regex.Pattern.compile(
+                "[0-9a-f]{8}-[0-9a-f]{4}-|\\d{4}-\\d{2}-\\d{2}T|IMMEDIATE|EMAIL"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-incident-ja.png")).setFullPage(true));
 
         // English, remembered
         page.locator("header.top button.link").click();
         assertThat(page.locator("p.status")).containsText("On-site requested");
+        assertThat(timeline(page)).containsText("On-site engineer requested: immediate (within 4 hours); skills:");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-incident-en.png")).setFullPage(true));
         page.locator("a", new Page.LocatorOptions().setHasText("Back to the queue")).click();
         assertThat(page.locator("h1")).containsText("Open queue");

@@ -31,6 +31,12 @@ public final class Skills {
         return CATALOGUE.stream().anyMatch(s -> s.code().equals(code));
     }
 
+    /** What a person reads for a skill code in their language (an unknown code as it is). */
+    public static String label(String code, java.util.Locale locale) {
+        return CATALOGUE.stream().filter(s -> s.code().equals(code)).findFirst()
+                .map(s -> "ja".equals(locale.getLanguage()) ? s.labelJa() : s.labelEn()).orElse(code);
+    }
+
     /** The first code that is not in the catalogue, if any. */
     public static Optional<String> firstUnknown(List<String> codes) {
         return codes.stream().filter(c -> !known(c)).findFirst();

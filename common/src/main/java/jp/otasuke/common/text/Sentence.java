@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.otasuke.common.money.Yen;
+import jp.otasuke.common.skills.Skills;
 
 /**
  * A text for a person, kept as a message key and its facts rather than as words, so the same record reads in
@@ -20,9 +21,12 @@ import jp.otasuke.common.money.Yen;
  * <ul>
  * <li>a time (a fact named {@code …At}, {@code eta} or {@code deadline}) in Asia/Tokyo, by the bundle's {@code time.pattern};</li>
  * <li>a date (a fact named {@code …On} or {@code …Date}) by {@code date.pattern};</li>
+ * <li>a length of time (a fact named {@code …Minutes}) in hours and minutes (2時間30分, 2 h 30 min);</li>
  * <li>a yen amount (a fact named {@code …Yen}) as {@link Yen} writes it in the reader's language (12,000円, 12,000 yen);</li>
  * <li>a code with words of its own ({@code <fact>.<value>}, e.g. {@code what.RANSOMWARE}) by those words: the bundle's
  * own, else the platform's shared words ({@link #WORDS}, in otasuke-common);</li>
+ * <li>skill codes (a fact named {@code skills} or {@code …Skills}) by the skill catalogue's labels ({@link Skills});</li>
+ * <li>a list by each of its items so, joined by the bundle's {@code list.separator} (else ", ");</li>
  * <li>anything else as it is.</li>
  * </ul>
  */
@@ -61,12 +65,23 @@ public record Sentence(String key, Map<String, Object> facts) {
         if (value == null) {
             return "";
         }
+        if (value instanceof java.util.Collection<?> items) {
+            String separator = texts.containsKey("list.separator") ? texts.getString("list.separator") : ", ";
+            return items.stream().map(item -> format(name, item, texts, locale))
+                    .collect(java.util.stream.Collectors.joining(separator));
+        }
+        if (name.equals("skills") || name.endsWith("Skills")) {
+            return Skills.label(value.toString(), locale);
+        }
         if (name.endsWith("At") || name.equals("eta") || name.equals("deadline")) {
             return DateTimeFormatter.ofPattern(texts.getString("time.pattern"), locale).withZone(JAPAN)
                     .format(Instant.parse(value.toString()));
         }
         if (name.endsWith("On") || name.endsWith("Date")) {
             return DateTimeFormatter.ofPattern(texts.getString("date.pattern"), locale).format(LocalDate.parse(value.toString()));
+        }
+        if (name.endsWith("Minutes")) {
+            return minutes(((Number) value).longValue(), locale);
         }
         if (name.endsWith("Yen")) {
             return Yen.of(((Number) value).longValue()).words(locale);
@@ -77,5 +92,19 @@ public record Sentence(String key, Map<String, Object> facts) {
         }
         ResourceBundle shared = ResourceBundle.getBundle(WORDS, locale, EXACT_LANGUAGE);
         return shared.containsKey(code) ? shared.getString(code) : value.toString();
+    }
+
+    private static String minutes(long total, Locale locale) {
+        long hours = total / 60;
+        long minutes = total % 60;
+        boolean japanese = "ja".equals(locale.getLanguage());
+        StringBuilder words = new StringBuilder();
+        if (hours > 0) {
+            words.append(hours).append(japanese ? "時間" : " h");
+        }
+        if (minutes > 0 || hours == 0) {
+            words.append(japanese || hours == 0 ? "" : " ").append(minutes).append(japanese ? "分" : " min");
+        }
+        return words.toString();
     }
 }

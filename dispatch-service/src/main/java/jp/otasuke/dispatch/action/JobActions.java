@@ -24,7 +24,6 @@ import jp.otasuke.dispatch.job.JobLog;
 import jp.otasuke.dispatch.job.JobView;
 import jp.otasuke.dispatch.job.JobsChanged;
 import jp.otasuke.dispatch.travel.GeoPoint;
-import jp.otasuke.dispatch.travel.GreatCircleTravel;
 import jp.otasuke.dispatch.travel.TravelTimes;
 
 /**
@@ -60,12 +59,12 @@ public class JobActions {
     private final ObjectMapper json;
     private final TravelTimes travel;
 
-    JobActions(DispatchConfig config, JobLog log, Event<JobsChanged> changed, ObjectMapper json) {
+    JobActions(DispatchConfig config, JobLog log, Event<JobsChanged> changed, ObjectMapper json, TravelTimes travel) {
         this.config = config;
         this.log = log;
         this.changed = changed;
         this.json = json;
-        this.travel = new GreatCircleTravel(config.travel().roadFactor(), config.travel().kmPerHour());
+        this.travel = travel;
     }
 
     @Transactional

@@ -71,6 +71,11 @@ public class DispatchJob extends PanacheEntityBase {
     public String engineerName;
     @Column(name = "planned_arrival")
     public Instant plannedArrival;
+    /** The engineer the SOC chose (the planner keeps the job with them unless they decline), and who chose. */
+    @Column(name = "chosen_engineer_id")
+    public UUID chosenEngineerId;
+    @Column(name = "chosen_by")
+    public String chosenBy;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "declined_by")
     public UUID[] declinedBy = new UUID[0];
@@ -160,6 +165,15 @@ public class DispatchJob extends PanacheEntityBase {
         return List.of(declinedBy);
     }
 
+    /**
+     * How many minutes after its deadline the engineer arrives (or, until they do, is planned to arrive); null when on
+     * time or not planned. Rounded up: a minute late is late.
+     */
+    public Long lateByMinutes() {
+        Instant arrival = arrivedAt != null ? arrivedAt : plannedArrival;
+        return jp.otasuke.common.time.Lateness.minutesLate(deadline, arrival);
+    }
+
     // ---- the schedule's answer ---------------------------------------------------------------------
 
     /** The schedule gives the job to an engineer; true when it changed hands (an event to announce). */
@@ -229,6 +243,8 @@ public class DispatchJob extends PanacheEntityBase {
         declinedBy = Arrays.copyOf(declinedBy, declinedBy.length + 1);
         declinedBy[declinedBy.length - 1] = engineer;
         acceptedAt = null;
+        chosenEngineerId = null; // the SOC's choice holds until that engineer says no
+        chosenBy = null;
         unplanned();
         return Refusal.none();
     }

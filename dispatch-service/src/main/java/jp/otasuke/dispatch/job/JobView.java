@@ -16,7 +16,8 @@ public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Sit
         Urgency urgency, Instant deadline, JobStatus status, UUID engineerId, String engineerName, Instant plannedArrival,
         Instant acceptedAt, Instant departedAt, Instant arrivedAt, Boolean farFromSite, Instant completedAt,
         String reportSummary, List<CostLine> costLines, Long totalYen, String cancelledReason, String category,
-        String tenantName, String confirmedBy, List<String> checklist, String unassignableReason) {
+        String tenantName, String confirmedBy, List<String> checklist, String unassignableReason, Boolean late,
+        Long lateByMinutes, String chosenBy) {
 
     public record Site(String address, double latitude, double longitude) {
     }
@@ -35,12 +36,14 @@ public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Sit
                         l.description(locale), l.amountYen(), l.wording())).toList(),
                 j.totalYen, j.cancelledReason(locale), j.category, tenantName,
                 j.reportConfirmation == null ? null : j.reportConfirmation.confirmedBy(),
-                j.reportConfirmation == null ? null : j.reportConfirmation.checklist(), j.unassignableReason(locale));
+                j.reportConfirmation == null ? null : j.reportConfirmation.checklist(), j.unassignableReason(locale),
+                j.lateByMinutes() != null, j.lateByMinutes(), j.chosenBy);
     }
 
-    /** The SME's view: status, when the engineer comes, and the engineer's display name only. */
+    /** The SME's view: status, when the engineer comes (and whether that is after the deadline), the engineer's display name. */
     public static JobView forCustomer(DispatchJob j) {
         return new JobView(j.id, j.incidentId, null, null, null, null, null, null, j.status, null, j.engineerName,
-                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null, null, null, null, null, null);
+                j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null, null, null, null, null, null,
+                j.lateByMinutes() != null, j.lateByMinutes(), null);
     }
 }

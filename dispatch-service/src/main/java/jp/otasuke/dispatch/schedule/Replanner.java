@@ -1,17 +1,14 @@
 package jp.otasuke.dispatch.schedule;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,18 +20,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jp.otasuke.common.events.Enums.Urgency;
 import jp.otasuke.common.tx.AfterCommit;
 import jp.otasuke.dispatch.DispatchConfig;
 import jp.otasuke.dispatch.engineer.Engineer;
 import jp.otasuke.dispatch.engineer.EngineersChanged;
-import jp.otasuke.dispatch.engineer.Shift;
 import jp.otasuke.dispatch.job.DispatchJob;
 import jp.otasuke.dispatch.job.JobLog;
 import jp.otasuke.dispatch.job.JobStatus;
 import jp.otasuke.dispatch.job.JobsChanged;
-import jp.otasuke.dispatch.travel.GeoPoint;
-import jp.otasuke.dispatch.travel.GreatCircleTravel;
 import jp.otasuke.dispatch.travel.TravelTimes;
 
 /**
@@ -52,9 +45,11 @@ public class Replanner {
 
     /** Past the solver's limit: a planner that died holds the planning lease no longer than this. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-    private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
-            "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY, "SAT", DayOfWeek.SATURDAY,
-            "SUN", DayOfWeek.SUNDAY);
+
+    /** An engineer's pinned jobs in route order: the one they are on, the one they drive to, accepted ones by acceptance, then chosen ones. */
+    static final Comparator<DispatchJob> PINNED_ORDER = Comparator.comparing((DispatchJob j) -> -j.status.ordinal())
+            .thenComparing(j -> j.acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(j -> j.createdAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final DispatchConfig config;
     private final JobLog log;
@@ -69,11 +64,11 @@ public class Replanner {
     record Plan(long version, Instant madeAt, Schedule schedule) {
     }
 
-    Replanner(DispatchConfig config, JobLog log, AfterCommit afterCommit) {
+    Replanner(DispatchConfig config, JobLog log, AfterCommit afterCommit, TravelTimes travel) {
         this.config = config;
         this.log = log;
         this.afterCommit = afterCommit;
-        this.travel = new GreatCircleTravel(config.travel().roadFactor(), config.travel().kmPerHour());
+        this.travel = travel;
     }
 
     void start(@Observes StartupEvent event) {
@@ -172,25 +167,22 @@ public class Replanner {
     private Schedule snapshot(Instant now) {
         Map<UUID, Technician> technicians = new HashMap<>();
         for (Engineer engineer : Engineer.<Engineer>list("active", true)) {
-            technicians.put(engineer.id, technician(engineer));
+            technicians.put(engineer.id, Technician.of(engineer));
         }
         List<Visit> visits = new ArrayList<>();
         Map<UUID, List<DispatchJob>> committed = new HashMap<>();
         for (DispatchJob job : DispatchJob.planned()) {
-            if (JobStatus.COMMITTED.contains(job.status)) {
-                if (technicians.containsKey(job.engineerId)) {
-                    committed.computeIfAbsent(job.engineerId, id -> new ArrayList<>()).add(job);
-                }
-                continue;
+            UUID pinnedTo = pinnedTo(job);
+            if (pinnedTo != null && technicians.containsKey(pinnedTo)) {
+                committed.computeIfAbsent(pinnedTo, id -> new ArrayList<>()).add(job);
+            } else if (!JobStatus.COMMITTED.contains(job.status)) {
+                visits.add(visit(job));
             }
-            visits.add(visit(job));
         }
         List<Route> routes = new ArrayList<>();
         for (Technician technician : technicians.values()) {
             List<Visit> pinned = committed.getOrDefault(technician.id(), List.of()).stream()
-                    // the job they are on first, then the one they drive to, then accepted ones by acceptance
-                    .sorted(Comparator.comparing((DispatchJob j) -> -j.status.ordinal()).thenComparing(j -> j.acceptedAt,
-                            Comparator.nullsLast(Comparator.naturalOrder())))
+                    .sorted(PINNED_ORDER)
                     .map(this::visit).toList();
             visits.addAll(pinned);
             routes.add(new Route(technician, now, travel, pinned));
@@ -199,17 +191,21 @@ public class Replanner {
         return new Schedule(routes, visits);
     }
 
-    private Visit visit(DispatchJob job) {
-        return new Visit(job.id, job.site(), Set.of(job.requiredSkills), job.deadline,
-                job.urgency == Urgency.IMMEDIATE ? 10 : 1, config.onsiteWork(), new HashSet<>(job.declinedByList()));
+    /**
+     * The engineer whose route holds the job whatever the solver finds: the one who accepted it (or is on the way or
+     * on site), or the one the SOC chose; null when the solver places it.
+     */
+    static UUID pinnedTo(DispatchJob job) {
+        if (JobStatus.COMMITTED.contains(job.status)) {
+            return job.engineerId;
+        }
+        return job.chosenEngineerId;
     }
 
-    private static Technician technician(Engineer engineer) {
-        Set<DayOfWeek> days = new HashSet<>();
-        engineer.shiftDays.forEach(d -> days.add(DAYS.get(d)));
-        return new Technician(engineer.id, engineer.name, new GeoPoint(engineer.homeLatitude, engineer.homeLongitude),
-                new HashSet<>(engineer.skills), new Shift(days, engineer.shiftStart, engineer.shiftEnd));
+    private Visit visit(DispatchJob job) {
+        return Visit.of(job, config.onsiteWork());
     }
+
 
     private void apply(Schedule plan, Instant now) {
         for (Route route : plan.getRoutes()) {

@@ -60,6 +60,28 @@ public class Route {
         return seconds;
     }
 
+    /** When the engineer, free at {@code ready} at {@code from}, starts the visit: after the drive, inside a shift; or null. */
+    Instant arrival(Instant ready, GeoPoint from, Visit visit) {
+        return earliestStart(ready.plus(travel.between(from, visit.getSite())), visit.getWork());
+    }
+
+    /**
+     * The arrivals along the route in its order, as the solver computes them (null from the first that fits in no
+     * shift): for a what-if outside the solver, such as a candidate for one more job.
+     */
+    List<Instant> arrivals() {
+        List<Instant> arrivals = new ArrayList<>();
+        Instant ready = availableFrom;
+        GeoPoint from = technician.home();
+        for (Visit visit : visits) {
+            Instant arrival = ready == null ? null : arrival(ready, from, visit);
+            arrivals.add(arrival);
+            ready = arrival == null ? null : arrival.plus(visit.getWork());
+            from = visit.getSite();
+        }
+        return arrivals;
+    }
+
     /** The first moment at or after {@code ready} when {@code work} fits in a shift of this engineer, or null. */
     Instant earliestStart(Instant ready, java.time.Duration work) {
         long start = Shift.earliestStart(windows, ready.getEpochSecond() + (ready.getNano() > 0 ? 1 : 0), work.getSeconds());

@@ -12,6 +12,18 @@ public record Technician(UUID id, String name, GeoPoint home, Set<String> skills
         skills = Set.copyOf(skills);
     }
 
+    private static final java.util.Map<String, java.time.DayOfWeek> DAYS = java.util.Map.of("MON", java.time.DayOfWeek.MONDAY,
+            "TUE", java.time.DayOfWeek.TUESDAY, "WED", java.time.DayOfWeek.WEDNESDAY, "THU", java.time.DayOfWeek.THURSDAY,
+            "FRI", java.time.DayOfWeek.FRIDAY, "SAT", java.time.DayOfWeek.SATURDAY, "SUN", java.time.DayOfWeek.SUNDAY);
+
+    /** The engineer as onboarded: home, skills and weekly shift. */
+    public static Technician of(jp.otasuke.dispatch.engineer.Engineer engineer) {
+        Set<java.time.DayOfWeek> days = new java.util.HashSet<>();
+        engineer.shiftDays.forEach(d -> days.add(DAYS.get(d)));
+        return new Technician(engineer.id, engineer.name, new GeoPoint(engineer.homeLatitude, engineer.homeLongitude),
+                new java.util.HashSet<>(engineer.skills), new Shift(days, engineer.shiftStart, engineer.shiftEnd));
+    }
+
     public boolean canDo(Set<String> required) {
         return skills.containsAll(required);
     }

@@ -20,8 +20,7 @@ final class Unassignable {
     static Optional<Sentence> why(Visit visit, Collection<Technician> technicians, Instant now) {
         List<Technician> skilled = technicians.stream().filter(t -> t.canDo(visit.getRequiredSkills())).toList();
         if (skilled.isEmpty()) {
-            return Optional.of(Sentence.of("unassignable.skills", "skills",
-                    String.join(", ", visit.getRequiredSkills().stream().sorted().toList())));
+            return Optional.of(Sentence.of("unassignable.skills", "skills", visit.getRequiredSkills().stream().sorted().toList()));
         }
         List<Technician> willing = skilled.stream().filter(t -> !visit.getDeclinedBy().contains(t.id())).toList();
         if (willing.isEmpty()) {

@@ -52,7 +52,13 @@ public class Visit {
         this.declinedBy = Set.copyOf(declinedBy);
     }
 
-    /** Arrival: after the previous visit's work and the drive from there (or from home), inside a shift. */
+    /** The job as the schedule sees it, with the work it takes on site. */
+    public static Visit of(jp.otasuke.dispatch.job.DispatchJob job, Duration work) {
+        return new Visit(job.id, job.site(), Set.of(job.requiredSkills), job.deadline,
+                job.urgency == jp.otasuke.common.events.Enums.Urgency.IMMEDIATE ? 10 : 1, work, Set.copyOf(job.declinedByList()));
+    }
+
+        /** Arrival: after the previous visit's work and the drive from there (or from home), inside a shift. */
     void updateArrival() {
         if (route == null) {
             arrival = null;
@@ -70,7 +76,7 @@ public class Visit {
             ready = previous.departure();
             from = previous.site;
         }
-        arrival = route.earliestStart(ready.plus(route.travel().between(from, site)), work);
+        arrival = route.arrival(ready, from, this);
     }
 
     public Instant departure() {
@@ -87,7 +93,8 @@ public class Visit {
     }
 
     public long minutesLate() {
-        return arrival == null || !arrival.isAfter(deadline) ? 0 : Duration.between(deadline, arrival).toMinutes() + 1;
+        Long late = arrival == null ? null : jp.otasuke.common.time.Lateness.minutesLate(deadline, arrival);
+        return late == null ? 0 : late;
     }
 
     public boolean isAssigned() {

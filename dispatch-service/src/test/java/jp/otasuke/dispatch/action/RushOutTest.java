@@ -266,9 +266,9 @@ class RushOutTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Rushes.reload(jobId).unassignableReason != null);
         DispatchJob job = Rushes.reload(jobId);
         assertEquals(JobStatus.UNASSIGNED, job.status);
-        assertEquals("No active engineer has the skills this job needs (network)", job.unassignableReason);
+        assertEquals("No active engineer has every skill this job needs: Network equipment (routers, UTM)", job.unassignableReason);
         ApiUser.as("soc-1").request().when().get("/api/v1/jobs/{id}", jobId).then()
-                .body("unassignableReason", equalTo("No active engineer has the skills this job needs (network)"));
+                .body("unassignableReason", equalTo("No active engineer has every skill this job needs: Network equipment (routers, UTM)"));
         assertEquals(1, EventTopics.read(Topics.DISPATCH, r -> request.incidentId().toString().equals(r.key())
                 && EventTopics.type(r).equals("otasuke.dispatch.job-unassignable.v1"), 1).size(), "told once, not per plan");
 

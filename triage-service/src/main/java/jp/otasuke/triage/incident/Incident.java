@@ -473,7 +473,12 @@ public class Incident extends PanacheEntityBase {
         }
     }
 
-    /** Dispatch found that no active engineer could ever take the job as it stands: the SOC must act. */
+    /** Dispatch made the on-site job, due by {@code deadline}. */
+    public void jobCreated(UUID jobId, Instant deadline) {
+        job = OnsiteJob.created(job, jobId, deadline);
+    }
+
+        /** Dispatch found that no active engineer could ever take the job as it stands: the SOC must act. */
     public void jobUnassignable(UUID jobId, String reason) {
         job = OnsiteJob.unassignable(job, jobId, reason);
     }

@@ -1,6 +1,7 @@
 package jp.otasuke.triage.incident;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jp.otasuke.common.events.Enums.IncidentKind;
 import jp.otasuke.common.events.Enums.Priority;
 import jp.otasuke.common.outbox.Outbox;
 import jp.otasuke.triage.timeline.CustomerLine;
+import jp.otasuke.triage.timeline.SocLine;
 import jp.otasuke.triage.timeline.TimelineEntry;
 
 /**
@@ -41,16 +43,18 @@ public class IncidentLog {
         outbox.publish(event);
         if (i.kind == IncidentKind.CONSULTATION) {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
-                    "Consultation received: " + i.title + " (" + i.priority + ")",
+                    SocLine.of("incident.opened.consultation", "title", i.title, "priority", i.priority),
                     CustomerLine.of("consultation.opened", "subject", i.title), null);
         } else if (i.kind == IncidentKind.OPERATIONS) {
-            TimelineEntry.internal(event.eventId(), i.id, at, "incident.opened", i.description, null);
+            TimelineEntry.internal(event.eventId(), i.id, at, "incident.opened",
+                    SocLine.of("incident.opened.operations", "description", i.description), null);
         } else if (i.kind == IncidentKind.SENSOR_SILENT) {
-            TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened", i.title + " (" + i.priority + ")",
+            TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
+                    SocLine.of("incident.opened.sensor-silent", "sensor", i.sensorName, "priority", i.priority),
                     CustomerLine.of("sensor.silent", "sensor", i.sensorName), null);
         } else {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
-                    "Opened from alert: " + i.title + " (" + i.priority + ", " + String.join(", ", i.hosts) + ")",
+                    SocLine.of("incident.opened", "title", i.title, "priority", i.priority, "hosts", List.of(i.hosts)),
                     PlainLanguage.opened(i), null);
         }
     }
@@ -62,38 +66,40 @@ public class IncidentLog {
     }
 
     public void escalated(Incident i, Priority from, Instant at) {
-        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "incident.escalated", "Priority raised from " + from + " to "
-                + i.priority + " (" + i.alertCount + " alerts, " + i.hosts.length + " hosts)", null);
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "incident.escalated", SocLine.of("incident.escalated",
+                "from", from, "priority", i.priority, "alerts", i.alertCount, "hostCount", i.hosts.length), null);
     }
 
     public void acknowledged(Incident i, Instant at) {
         IncidentAcknowledged event = new IncidentAcknowledged(UUID.randomUUID(), at, i.id, i.tenantId, i.acknowledgedBy);
         outbox.publish(event);
-        TimelineEntry.shared(event.eventId(), i.id, at, "incident.acknowledged", "Acknowledged by " + i.acknowledgedBy,
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.acknowledged",
+                SocLine.of("incident.acknowledged", "by", i.acknowledgedBy),
                 CustomerLine.of("incident.acknowledged"), i.acknowledgedBy);
     }
 
     public void assigned(Incident i, String by, Instant at) {
         updated(i, at);
-        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "incident.assigned", "Assigned to " + i.assignee + " by " + by, by);
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "incident.assigned",
+                SocLine.of("incident.assigned", "assignee", i.assignee), by);
     }
 
     public void commented(Incident i, String text, boolean forCustomer, String by, Instant at) {
         if (forCustomer) {
-            TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", "Answer to customer: " + text,
+            TimelineEntry.shared(UUID.randomUUID(), i.id, at, "comment", SocLine.of("comment.to-customer", "text", text),
                     CustomerLine.of("comment", "text", text), by);
             updated(i, at); // the SME's page shows the answer as it comes (web's live notices follow the events)
             outbox.publish(new IncidentAnswered(UUID.randomUUID(), at, i.id, i.tenantId, i.kind, by, text)); // a notice tells the SME
         } else {
-            TimelineEntry.internal(UUID.randomUUID(), i.id, at, "comment", text, by);
+            TimelineEntry.internal(UUID.randomUUID(), i.id, at, "comment", SocLine.of("comment", "text", text), by);
         }
     }
 
     public void onsiteRequested(IncidentOnsiteRequested request) {
         outbox.publish(request);
         TimelineEntry.shared(request.eventId(), request.incidentId(), request.occurredAt(), "incident.onsite-requested",
-                "On-site engineer requested (" + request.urgency() + ", skills " + request.requiredSkills() + "): "
-                        + request.reason(),
+                SocLine.of("incident.onsite-requested", "urgency", request.urgency(), "skills", request.requiredSkills(),
+                        "reason", request.reason()),
                 CustomerLine.of("incident.onsite-requested"), request.requestedBy());
     }
 
@@ -102,19 +108,19 @@ public class IncidentLog {
                 i.resolutionSummary, by);
         outbox.publish(event);
         TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved",
-                "Resolved (" + i.resolution + ") by " + by + ": " + i.resolutionSummary,
+                SocLine.of("incident.resolved", "resolution", i.resolution, "summary", i.resolutionSummary),
                 CustomerLine.of("incident.resolved", "summary", i.resolutionSummary), by);
     }
 
     /** One more record of the same cause in the same dead-letter topic: counted on its operations incident. */
     public void operationsRecord(Incident i, String what, Instant at) {
-        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.record", what, null);
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.record", SocLine.of("operations.record", "what", what), null);
         updated(i, at);
     }
 
     /** A dead letter sent back to its topic after the cause was fixed. */
     public void redriven(Incident i, String what, String by, Instant at) {
-        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.redriven", what, by);
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.redriven", SocLine.of("operations.redriven", "what", what), by);
         updated(i, at);
     }
 
@@ -123,14 +129,15 @@ public class IncidentLog {
         IncidentResolved event = new IncidentResolved(UUID.randomUUID(), at, i.id, i.tenantId, i.resolution,
                 i.resolutionSummary, null);
         outbox.publish(event);
-        TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved", "Resolved by itself: " + i.resolutionSummary,
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.resolved",
+                SocLine.of("incident.recovered", "sensor", i.sensorName, "spokeAt", spokeAt),
                 CustomerLine.of("sensor.spoke", "sensor", i.sensorName, "spokeAt", spokeAt), null);
     }
 
     public void closed(Incident i, String by, Instant at) {
         IncidentClosed event = new IncidentClosed(UUID.randomUUID(), at, i.id, i.tenantId, by);
         outbox.publish(event);
-        TimelineEntry.shared(event.eventId(), i.id, at, "incident.closed", "Closed by " + by, CustomerLine.of("incident.closed"), by);
+        TimelineEntry.shared(event.eventId(), i.id, at, "incident.closed", SocLine.of("incident.closed"), CustomerLine.of("incident.closed"), by);
     }
 
     /** Both incidents changed: each gets an event and an internal timeline line naming the other. */
@@ -138,9 +145,10 @@ public class IncidentLog {
         updated(into, at);
         updated(merged, at);
         TimelineEntry.internal(UUID.randomUUID(), into.id, at, "incident.merged-in",
-                "Merged in incident " + merged.id + " by " + by + " (now " + into.alertCount + " alerts, " + into.priority + ")", by);
+                SocLine.of("incident.merged-in", "otherIncidentId", merged.id, "otherTitle", merged.title, "alerts",
+                        into.alertCount, "priority", into.priority), by);
         TimelineEntry.internal(UUID.randomUUID(), merged.id, at, "incident.merged",
-                "Merged into incident " + into.id + " by " + by + "; its alerts moved there", by);
+                SocLine.of("incident.merged", "otherIncidentId", into.id, "otherTitle", into.title), by);
     }
 
     /** The new incident is opened like any other (event, timeline) and says where its alerts came from. */
@@ -148,16 +156,17 @@ public class IncidentLog {
         opened(split, at);
         updated(source, at);
         TimelineEntry.internal(UUID.randomUUID(), split.id, at, "incident.detached-from",
-                split.alertCount + " alerts detached from incident " + source.id + " by " + by, by);
+                SocLine.of("incident.detached-from", "alerts", split.alertCount, "otherIncidentId", source.id,
+                        "otherTitle", source.title), by);
         TimelineEntry.internal(UUID.randomUUID(), source.id, at, "incident.detached",
-                split.alertCount + " alerts (" + String.join(", ", split.hosts) + ") detached into incident " + split.id
-                        + " by " + by, by);
+                SocLine.of("incident.detached", "alerts", split.alertCount, "hosts", List.of(split.hosts),
+                        "otherIncidentId", split.id, "otherTitle", split.title), by);
     }
 
     public void slaBreached(Incident i, Instant at) {
         IncidentSlaBreached event = new IncidentSlaBreached(UUID.randomUUID(), at, i.id, i.tenantId, i.priority, i.ackDueAt);
         outbox.publish(event);
         TimelineEntry.internal(event.eventId(), i.id, at, "incident.sla-breached",
-                "Not acknowledged by " + i.ackDueAt + " (" + i.priority + " acknowledge SLA breached)", null);
+                SocLine.of("incident.sla-breached", "ackDueAt", i.ackDueAt, "priority", i.priority), null);
     }
 }

@@ -21,9 +21,13 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
         @JsonInclude(JsonInclude.Include.NON_NULL) UUID consultationId,
         @JsonInclude(JsonInclude.Include.NON_NULL) String contactPhone) {
 
-    /** The on-site job, as dispatch last reported it; {@code unassignableReason} when nobody could ever take it (SOC only). */
+    /**
+     * The on-site job, as dispatch last reported it; {@code unassignableReason} when nobody could ever take it (SOC only);
+     * {@code late} when the engineer is expected after the deadline (the SOC and the SME both see it).
+     */
     public record Onsite(UUID jobId, String status, Instant eta, String engineerName,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String unassignableReason) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String unassignableReason, Instant deadline, boolean late,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long lateByMinutes) {
     }
 
     /** The insurance claim, as insurance last reported it. */
@@ -43,7 +47,8 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
     private static IncidentView of(Incident i, String title, String assignee, String unassignableReason) {
         OnsiteJob job = i.job == null ? new OnsiteJob() : i.job;
         Onsite onsite = i.onsiteRequestId == null && job.id == null ? null
-                : new Onsite(job.id, job.status == null ? "REQUESTED" : job.status, job.eta, job.engineerName, unassignableReason);
+                : new Onsite(job.id, job.status == null ? "REQUESTED" : job.status, job.eta, job.engineerName, unassignableReason,
+                        job.deadline, job.lateByMinutes() != null, job.lateByMinutes());
         Claim claim = i.claim == null || i.claim.id == null ? null : new Claim(i.claim.id, i.claim.status);
         return new IncidentView(i.id, i.tenantId, i.kind, title, i.description, i.category, i.priority, i.status,
                 i.alertCount, i.hostList(), i.firstSeenAt, i.lastSeenAt, i.ackDueAt, i.acknowledgedAt, i.slaBreached,

@@ -15,6 +15,7 @@ import jakarta.persistence.Embeddable;
 public class OnsiteJob {
 
     private static final List<String> ENGINEER_COMING = List.of("ACCEPTED", "EN_ROUTE", "ON_SITE", "COMPLETED");
+    private static final List<String> ARRIVING = List.of("ASSIGNED", "ACCEPTED", "EN_ROUTE");
 
     @Column(name = "job_id")
     public UUID id;
@@ -24,6 +25,9 @@ public class OnsiteJob {
     public Instant eta;
     @Column(name = "engineer_name")
     public String engineerName;
+    /** When the engineer must be there (dispatch's deadline for the job's urgency). */
+    @Column(name = "job_deadline")
+    public Instant deadline;
     /** Why no engineer can take it as it stands, in dispatch's words; null when one can. */
     @Column(name = "job_unassignable_reason")
     public String unassignableReason;
@@ -43,11 +47,23 @@ public class OnsiteJob {
         return job;
     }
 
+    /** Dispatch made the job, with the deadline it must meet. */
+    static OnsiteJob created(OnsiteJob before, UUID id, Instant deadline) {
+        OnsiteJob job = moved(before, id, "UNASSIGNED", null, null);
+        job.deadline = deadline;
+        return job;
+    }
+
     static OnsiteJob unassignable(OnsiteJob before, UUID id, String reason) {
         OnsiteJob job = before == null ? new OnsiteJob() : before;
         job.id = id;
         job.unassignableReason = reason;
         return job;
+    }
+
+    /** How many minutes after the deadline the engineer is expected, while they are still to arrive; null when on time. */
+    public Long lateByMinutes() {
+        return ARRIVING.contains(status) ? jp.otasuke.common.time.Lateness.minutesLate(deadline, eta) : null;
     }
 
     boolean engineerIsComing() {

@@ -26,6 +26,7 @@ import jp.otasuke.common.events.DispatchJobUnassignable;
 import jp.otasuke.common.events.IncidentStory;
 import jp.otasuke.common.events.NoticeSent;
 import jp.otasuke.triage.timeline.CustomerLine;
+import jp.otasuke.triage.timeline.SocLine;
 import jp.otasuke.triage.timeline.TimelineEntry;
 
 /**
@@ -65,63 +66,75 @@ public class StoryProjection {
     void apply(IncidentStory event) {
         Incident incident = Incident.<Incident>findByIdOptional(event.incidentId()).orElse(null);
         if (event instanceof DispatchJobCreated e) {
-            move(incident, e.jobId(), "UNASSIGNED", null, null);
-            entry(e, "dispatch.job-created", "Dispatch job created (" + e.urgency() + ", deadline " + e.deadline() + ")",
+            if (incident != null) {
+                incident.jobCreated(e.jobId(), e.deadline());
+            }
+            entry(e, "dispatch.job-created", SocLine.of("dispatch.job-created", "urgency", e.urgency(), "deadline", e.deadline()),
                     CustomerLine.of("dispatch.job-created", "deadline", e.deadline()));
         } else if (event instanceof DispatchJobAssigned e) {
             move(incident, e.jobId(), "ASSIGNED", e.plannedArrival(), e.engineerName());
-            entry(e, "dispatch.job-assigned", "Planned for " + e.engineerName() + ", arrival " + e.plannedArrival(),
-                    CustomerLine.of("dispatch.job-assigned", "engineer", e.engineerName(), "eta", e.plannedArrival()));
+            Long late = lateByMinutes(incident);
+            String key = late == null ? "dispatch.job-assigned" : "dispatch.job-assigned.late";
+            Object[] facts = {"engineer", e.engineerName(), "eta", e.plannedArrival(), "deadline", deadline(incident),
+                "lateByMinutes", late};
+            // the SME reads when the engineer comes, not which operator chose them
+            entry(e, "dispatch.job-assigned", SocLine.of(e.chosenBy() == null ? key : key + ".chosen", facts),
+                    CustomerLine.of(key, facts), e.chosenBy());
         } else if (event instanceof DispatchJobAccepted e) {
             move(incident, e.jobId(), "ACCEPTED", e.plannedArrival(), e.engineerName());
-            entry(e, "dispatch.job-accepted", e.engineerName() + " accepted the job",
+            entry(e, "dispatch.job-accepted", SocLine.of("dispatch.job-accepted", "engineer", e.engineerName()),
                     CustomerLine.of("dispatch.job-accepted", "engineer", e.engineerName()));
         } else if (event instanceof DispatchJobDeclined e) {
             move(incident, e.jobId(), "UNASSIGNED", null, null);
-            entry(e, "dispatch.job-declined", "Engineer declined (" + e.reason() + "); re-planning", null);
+            entry(e, "dispatch.job-declined", SocLine.of("dispatch.job-declined", "reason", e.reason()), null);
         } else if (event instanceof DispatchJobEnRoute e) {
             move(incident, e.jobId(), "EN_ROUTE", e.eta(), e.engineerName());
-            entry(e, "dispatch.job-en-route", e.engineerName() + " is on the way, ETA " + e.eta(),
-                    CustomerLine.of("dispatch.job-en-route", "engineer", e.engineerName(), "eta", e.eta()));
+            Long late = lateByMinutes(incident);
+            String key = late == null ? "dispatch.job-en-route" : "dispatch.job-en-route.late";
+            Object[] facts = {"engineer", e.engineerName(), "eta", e.eta(), "deadline", deadline(incident), "lateByMinutes", late};
+            entry(e, "dispatch.job-en-route", SocLine.of(key, facts), CustomerLine.of(key, facts));
         } else if (event instanceof DispatchJobArrived e) {
             move(incident, e.jobId(), "ON_SITE", null, null);
-            entry(e, "dispatch.job-arrived", "Engineer arrived on site" + (e.farFromSite() ? " (check-in far from the site)" : ""),
+            entry(e, "dispatch.job-arrived", SocLine.of(e.farFromSite() ? "dispatch.job-arrived.far" : "dispatch.job-arrived", "arrivedAt", e.arrivedAt()),
                     CustomerLine.of("dispatch.job-arrived", "arrivedAt", e.arrivedAt()));
         } else if (event instanceof DispatchJobCompleted e) {
             move(incident, e.jobId(), "COMPLETED", null, e.engineerName());
-            entry(e, "dispatch.job-completed", "On-site work completed: " + e.reportSummary() + " (costs " + e.totalYen() + " yen)",
+            entry(e, "dispatch.job-completed", SocLine.of("dispatch.job-completed", "report", e.reportSummary(), "totalYen", e.totalYen()),
                     CustomerLine.of("dispatch.job-completed", "report", e.reportSummary(), "totalYen", e.totalYen()));
         } else if (event instanceof DispatchJobCancelled e) {
             move(incident, e.jobId(), "CANCELLED", null, null);
-            entry(e, "dispatch.job-cancelled", "Dispatch job cancelled: " + e.reason(), CustomerLine.of("dispatch.job-cancelled"));
+            entry(e, "dispatch.job-cancelled", SocLine.of("dispatch.job-cancelled", "reason", e.reason()), CustomerLine.of("dispatch.job-cancelled"));
         } else if (event instanceof DispatchJobUnassignable e) {
             if (incident != null) {
                 incident.jobUnassignable(e.jobId(), e.reason());
             }
-            entry(e, "dispatch.job-unassignable", "No engineer can take the on-site job: " + e.reason(), null);
+            entry(e, "dispatch.job-unassignable", SocLine.of("dispatch.job-unassignable", "reason", e.reason()), null);
         } else if (event instanceof ClaimOpened e) {
             claim(incident, e.claimId(), e.status());
-            entry(e, "claim.opened", "Claim " + e.claimNumber() + " opened (" + e.status() + "): claimed " + e.claimedTotalYen()
-                    + " yen, payable " + e.payableYen() + " yen", "NOT_COVERED".equals(e.status())
+            entry(e, "claim.opened", SocLine.of("NOT_COVERED".equals(e.status()) ? "claim.not-covered" : "claim.opened",
+                    "claimNumber", e.claimNumber(), "claimedYen", e.claimedTotalYen(), "payableYen", e.payableYen()),
+                    "NOT_COVERED".equals(e.status())
                             ? CustomerLine.of("claim.not-covered")
                             : CustomerLine.of("claim.opened", "claimedYen", e.claimedTotalYen(), "payableYen", e.payableYen()));
         } else if (event instanceof ClaimDecided e) {
             claim(incident, e.claimId(), e.outcome().name());
-            entry(e, "claim.decided", "Claim " + e.claimNumber() + " " + e.outcome() + " by " + e.insurerId() + ": "
-                    + e.approvedYen() + " yen (" + e.reason() + ")",
+            entry(e, "claim.decided", SocLine.of("claim.decided." + e.outcome(), "claimNumber", e.claimNumber(),
+                    "insurer", e.insurerId(), "approvedYen", e.approvedYen(), "reason", e.reason()),
                     CustomerLine.of("claim.decided." + e.outcome(), "approvedYen", e.approvedYen()));
         } else if (event instanceof ClaimPaid e) {
             claim(incident, e.claimId(), "PAID");
-            entry(e, "claim.paid", "Claim " + e.claimNumber() + " paid: " + e.paidYen() + " yen (" + e.paymentReference() + ")",
+            entry(e, "claim.paid", SocLine.of("claim.paid", "claimNumber", e.claimNumber(), "paidYen", e.paidYen(),
+                    "reference", e.paymentReference()),
                     CustomerLine.of("claim.paid", "paidYen", e.paidYen()));
         } else if (event instanceof NoticeSent e) {
-            String summary = "Told " + e.recipient() + " (" + e.audience() + ") by " + e.channel() + ": " + e.about();
-            entry(e, "notice.sent", summary, "SME".equals(e.audience())
+            SocLine told = SocLine.of("notice.sent", "recipient", e.recipient(), "audience", e.audience(), "channel",
+                    e.channel(), "about", e.about());
+            entry(e, "notice.sent", told, "SME".equals(e.audience())
                     ? CustomerLine.of("notice.sent", "channel", e.channel(), "recipient", e.recipient())
                     : null);
         } else if (event instanceof ClaimClosed e) {
             claim(incident, e.claimId(), e.status());
-            entry(e, "claim.closed", "Claim " + e.claimNumber() + " closed", CustomerLine.of("claim.closed"));
+            entry(e, "claim.closed", SocLine.of("claim.closed", "claimNumber", e.claimNumber()), CustomerLine.of("claim.closed"));
         }
     }
 
@@ -137,11 +150,24 @@ public class StoryProjection {
         }
     }
 
-    private static void entry(IncidentStory e, String type, String summary, CustomerLine customerSummary) {
+    /** The job's lateness as the incident knows it now (its deadline came with job-created); null when on time. */
+    private static Long lateByMinutes(Incident incident) {
+        return incident == null || incident.job == null ? null : incident.job.lateByMinutes();
+    }
+
+    private static Instant deadline(Incident incident) {
+        return incident == null || incident.job == null ? null : incident.job.deadline;
+    }
+
+    private static void entry(IncidentStory e, String type, SocLine soc, CustomerLine customerSummary) {
+        entry(e, type, soc, customerSummary, null);
+    }
+
+    private static void entry(IncidentStory e, String type, SocLine soc, CustomerLine customerSummary, String actor) {
         if (customerSummary == null) {
-            TimelineEntry.internal(e.eventId(), e.incidentId(), e.occurredAt(), type, summary, null);
+            TimelineEntry.internal(e.eventId(), e.incidentId(), e.occurredAt(), type, soc, actor);
         } else {
-            TimelineEntry.shared(e.eventId(), e.incidentId(), e.occurredAt(), type, summary, customerSummary, null);
+            TimelineEntry.shared(e.eventId(), e.incidentId(), e.occurredAt(), type, soc, customerSummary, actor);
         }
     }
 }

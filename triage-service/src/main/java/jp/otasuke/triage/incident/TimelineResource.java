@@ -20,6 +20,7 @@ import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.security.Caller;
 import jp.otasuke.contract.security.Roles;
 import jp.otasuke.triage.timeline.CustomerLine;
+import jp.otasuke.triage.timeline.SocLine;
 import jp.otasuke.triage.timeline.TimelineEntry;
 import jp.otasuke.triage.timeline.TimelineView;
 
@@ -48,7 +49,7 @@ public class TimelineResource {
         Incident.visible(id, soc ? null : caller.requireTenantId())
                 .orElseThrow(() -> ProblemException.notFound("Incident " + id));
         Keyset query = TimelineEntry.page(id, !soc, limit == null ? Page.MAX_LIMIT : Page.limit(limit), cursor);
-        Function<TimelineEntry, TimelineView> view = soc ? TimelineView::forSoc
+        Function<TimelineEntry, TimelineView> view = soc ? e -> TimelineView.forSoc(e, SocLine.locale(language))
                 : e -> TimelineView.forCustomer(e, CustomerLine.locale(language));
         Page<TimelineView> page = Page.of(query.rows((q, values) -> TimelineEntry.<TimelineEntry>find(q, values)),
                 query.limit(), view, e -> e.id);

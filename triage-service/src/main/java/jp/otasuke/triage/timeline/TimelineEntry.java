@@ -17,7 +17,8 @@ import jp.otasuke.common.problem.ProblemException;
 
 /**
  * One line of an incident's story: a SOC step, an engineer's move, an insurer's decision. It is also the
- * audit trail: who did what, when. {@code summary} is what the SOC reads; {@code customerSummary} is the
+ * audit trail: who did what, when. {@code socKey} and {@code socFacts} are what the SOC reads, in its language
+ * ({@code summary} keeps them in English for readers that ask no language); {@code customerSummary} is the
  * plain-language line an SME reads, and is null for entries the SME must not see (internal notes, raw
  * alert detail, re-planning).
  */
@@ -39,19 +40,25 @@ public class TimelineEntry extends PanacheEntityBase {
     public String customerKey;
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
     public java.util.Map<String, Object> facts;
+    /** The SOC's line as a message key and its facts (older entries: null, their {@code summary} is the line). */
+    @Column(name = "soc_key")
+    public String socKey;
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "soc_facts")
+    public java.util.Map<String, Object> socFacts;
     public String actor;
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
     /** An entry only the SOC sees. */
-    public static TimelineEntry internal(UUID id, UUID incidentId, Instant at, String type, String summary, String actor) {
-        return record(id, incidentId, at, type, summary, null, actor);
+    public static TimelineEntry internal(UUID id, UUID incidentId, Instant at, String type, SocLine soc, String actor) {
+        return record(id, incidentId, at, type, soc, null, actor);
     }
 
     /** An entry the SME sees too, in its own words (kept in English too, for readers that ask for no language). */
-    public static TimelineEntry shared(UUID id, UUID incidentId, Instant at, String type, String summary,
+    public static TimelineEntry shared(UUID id, UUID incidentId, Instant at, String type, SocLine soc,
             CustomerLine customer, String actor) {
-        TimelineEntry entry = record(id, incidentId, at, type, summary, customer.render(java.util.Locale.ENGLISH), actor);
+        TimelineEntry entry = record(id, incidentId, at, type, soc, customer.render(java.util.Locale.ENGLISH), actor);
         entry.customerKey = customer.key();
         entry.facts = customer.facts();
         return entry;
@@ -62,14 +69,21 @@ public class TimelineEntry extends PanacheEntityBase {
         return customerKey == null ? customerSummary : CustomerLine.render(customerKey, facts, locale);
     }
 
-    private static TimelineEntry record(UUID id, UUID incidentId, Instant at, String type, String summary,
+    /** The SOC's line in this language. */
+    public String socSummary(java.util.Locale locale) {
+        return socKey == null ? summary : SocLine.render(socKey, socFacts, locale);
+    }
+
+    private static TimelineEntry record(UUID id, UUID incidentId, Instant at, String type, SocLine soc,
             String customerSummary, String actor) {
         TimelineEntry entry = new TimelineEntry();
         entry.id = id;
         entry.incidentId = incidentId;
         entry.at = at;
         entry.type = type;
-        entry.summary = summary;
+        entry.summary = soc.render(java.util.Locale.ENGLISH);
+        entry.socKey = soc.key();
+        entry.socFacts = soc.facts();
         entry.customerSummary = customerSummary;
         entry.actor = actor;
         entry.recordedAt = Instant.now();

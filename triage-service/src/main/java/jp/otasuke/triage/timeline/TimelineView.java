@@ -7,8 +7,10 @@ import java.time.Instant;
 public record TimelineView(Instant at, String type, String summary, Visibility visibility, String actor,
         java.util.Map<String, Object> facts) {
 
-    public static TimelineView forSoc(TimelineEntry e) {
-        return new TimelineView(e.at, e.type, e.summary, e.visibility(), e.actor, e.facts);
+    /** The SOC's line in its language, with its facts (another incident's id and title, for a link). */
+    public static TimelineView forSoc(TimelineEntry e, java.util.Locale locale) {
+        return new TimelineView(e.at, e.type, e.socSummary(locale), e.visibility(), e.actor,
+                e.socFacts == null ? e.facts : e.socFacts);
     }
 
     /** The SME's line: its own words in its language, its facts as fields, and no operator names. */

@@ -50,7 +50,13 @@ class MergeAndDetachTest {
                 .body("alertCount", equalTo(0));
         soc1.get("/api/v1/incidents/{id}/alerts", web).body("items.size()", equalTo(3));
         soc1.get("/api/v1/incidents/{id}/timeline", web).body("type", hasItem("incident.merged-in"))
-                .body("summary", hasItem(containsString(db.toString())));
+                // the other incident by its title, its id as a fact for a link, never an id in the words
+                .body("find { it.type == 'incident.merged-in' }.summary", equalTo("Merged in \"Alert on " + dbHost
+                        + "\" (now 3 alerts, P1)"))
+                .body("find { it.type == 'incident.merged-in' }.facts.otherIncidentId", equalTo(db.toString()));
+        soc1.request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}/timeline", db).then()
+                .body("find { it.type == 'incident.merged' }.summary", equalTo("「Alert on " + dbHost
+                        + "」に統合しました。アラートはそちらに移りました"));
         soc1.get("/api/v1/incidents/{id}/timeline", db).body("type", hasItem("incident.merged"));
         IncidentUpdated merged = null;
         for (var record : EventTopics.read(Topics.INCIDENTS, r -> db.toString().equals(r.key())

@@ -2,6 +2,8 @@ package jp.otasuke.triage.timeline;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -104,6 +106,17 @@ class TimelineTest {
                 "dispatch.job-en-route", "dispatch.job-arrived", "dispatch.job-completed", "claim.opened", "claim.decided",
                 "claim.paid"), types, "in the order it happened; the redelivered assignment is one line");
 
+        // the operator reads the same story in Japanese: times in Japan time, codes in words, no ids or ISO instants
+        List<String> socJa = soc.request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}/timeline", id)
+                .then().statusCode(200).extract().jsonPath().getList("summary");
+        assertEquals("駆付けの手配を始めました。至急（4時間以内）、期限は11月26日 15:30", socJa.get(3));
+        assertEquals("Suzuki Ayaさんが出発しました（到着予定 11月26日 14:30）", socJa.get(8));
+        assertEquals("保険会社が請求 CLM-2026-000001 を承認しました：10,000円（within policy）", socJa.get(12));
+        for (String line : socJa) {
+            org.junit.jupiter.api.Assertions.assertFalse(line.matches(".*(\\d{4}-\\d{2}-\\d{2}T|[0-9a-f]{8}-[0-9a-f]{4}-).*"), line);
+            org.junit.jupiter.api.Assertions.assertFalse(line.matches(".*\\b(IMMEDIATE|EMAIL|ASSIGNED|APPROVED)\\b.*"), line);
+        }
+
         Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
         sme.request().header("Accept-Language", "en").when().get("/api/v1/incidents/{id}/timeline", id).then().statusCode(200)
                 .body("type", hasItems("dispatch.job-en-route", "dispatch.job-arrived", "claim.paid"))
@@ -116,6 +129,48 @@ class TimelineTest {
                         equalTo("エンジニアのSuzuki Ayaがそちらに向かっています（11月26日 14:30ごろ到着予定）。"))
                 .body("find { it.type == 'dispatch.job-en-route' }.facts.engineer", equalTo("Suzuki Aya"))
                 .body("find { it.type == 'dispatch.job-en-route' }.facts.eta", equalTo("2026-11-26T05:30:00Z"));
+    }
+
+    @Test
+    void anEngineerPlannedAfterTheDeadlineIsLateForTheSocAndTheSmeAlike() {
+        UUID id = anIncidentAbout("pc-late", Severity.CRITICAL);
+        Soc soc = Soc.as("soc-1");
+        soc.acknowledge(id).statusCode(200);
+        soc.requestOnsite(id).statusCode(202);
+        clock = Instant.now().plusSeconds(1);
+        UUID job = UUID.randomUUID();
+        UUID osaka = UUID.randomUUID();
+        Instant deadline = Instant.parse("2026-11-26T09:20:00Z"); // 18:20 in Tokyo
+        EventTopics.publish(new DispatchJobCreated(UUID.randomUUID(), next(), job, id, tenant, UUID.randomUUID(),
+                Urgency.IMMEDIATE, deadline, List.of("endpoint", "forensics")),
+                new DispatchJobAssigned(UUID.randomUUID(), next(), job, id, tenant, osaka, "Yamada Taro",
+                        deadline.plusSeconds(2 * 3600)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ASSIGNED".equals(
+                java.util.Optional.ofNullable(Db.incidentsOf(tenant).get(0).job).map(j -> j.status).orElse(null)));
+
+        soc.get("/api/v1/incidents/{id}", id).body("onsite.late", equalTo(true)).body("onsite.lateByMinutes", equalTo(120))
+                .body("onsite.deadline", equalTo("2026-11-26T09:20:00Z"));
+        soc.request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}/timeline", id).then()
+                .body("find { it.type == 'dispatch.job-assigned' }.summary",
+                        equalTo("Yamada Taroさんに割り当てました。到着予定 11月26日 20:20 は期限の11月26日 18:20より2時間遅れます"));
+        Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
+        sme.get("/api/v1/incidents/{id}", id).body("onsite.late", equalTo(true)).body("onsite.lateByMinutes", equalTo(120));
+        sme.get("/api/v1/incidents/{id}/timeline", id)
+                .body("find { it.type == 'dispatch.job-assigned' }.summary", equalTo("エンジニアのYamada Taroが11月26日 20:20ごろ"
+                        + "到着する予定です。お約束の11月26日 18:20より2時間ほど遅れます。申し訳ありません。"));
+
+        // the SOC gives it to the engineer nearby: on time now, and the story says who chose
+        EventTopics.publish(new DispatchJobAssigned(UUID.randomUUID(), next(), job, id, tenant, UUID.randomUUID(), "Tanaka Yui",
+                deadline.minusSeconds(3600), "soc-1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Tanaka Yui".equals(Db.incidentsOf(tenant).get(0).job.engineerName));
+        soc.get("/api/v1/incidents/{id}", id).body("onsite.late", equalTo(false));
+        soc.request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}/timeline", id).then()
+                .body("findAll { it.type == 'dispatch.job-assigned' }[1].summary",
+                        equalTo("選んだTanaka Yuiさんに割り当てました（到着予定 11月26日 17:20）"))
+                .body("findAll { it.type == 'dispatch.job-assigned' }[1].actor", equalTo("soc-1"));
+        sme.get("/api/v1/incidents/{id}/timeline", id).body("findAll { it.type == 'dispatch.job-assigned' }[1].summary",
+                equalTo("エンジニアのTanaka Yuiが11月26日 17:20ごろ到着する予定です。"))
+                .body("actor", everyItem(nullValue()));
     }
 
     @Test
@@ -157,10 +212,10 @@ class TimelineTest {
             for (int n = 0; n < notes; n++) {
                 Instant at = start.plusSeconds(n);
                 if (n % 3 == 0) {
-                    TimelineEntry.shared(UUID.randomUUID(), id, at, "comment", "note " + n,
+                    TimelineEntry.shared(UUID.randomUUID(), id, at, "comment", SocLine.of("comment", "text", "note " + n),
                             CustomerLine.of("comment", "text", "note " + n), "soc-1");
                 } else {
-                    TimelineEntry.internal(UUID.randomUUID(), id, at, "comment", "note " + n, "soc-1");
+                    TimelineEntry.internal(UUID.randomUUID(), id, at, "comment", SocLine.of("comment", "text", "note " + n), "soc-1");
                 }
             }
         });
