@@ -5,7 +5,12 @@ import { LitElement } from 'lit';
  * person sees is what a test reads. They redraw when the language changes.
  */
 export class AppElement extends LitElement {
-  private onLang = () => this.requestUpdate();
+  private onLang = () => this.languageChanged();
+
+  /** Redraws in the new language; a page that shows the services' own words reads them again too. */
+  protected languageChanged() {
+    this.requestUpdate();
+  }
 
   createRenderRoot() {
     return this;

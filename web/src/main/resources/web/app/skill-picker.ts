@@ -16,6 +16,15 @@ export function skills(): Promise<Skill[]> {
   return catalogue;
 }
 
+/** Skill codes as a person reads them, in the page's language (a code the catalogue lacks as it is). */
+export async function skillWords(codes: string[]): Promise<string> {
+  const known = await skills().catch(() => [] as Skill[]);
+  return codes.map((code) => {
+    const skill = known.find((k) => k.code === code);
+    return skill ? (lang() === 'ja' ? skill.labelJa : skill.labelEn) : code;
+  }).join(lang() === 'ja' ? '、' : ', ');
+}
+
 /** The codes ticked in a form's skill picker. */
 export function pickedSkills(form: HTMLFormElement): string[] {
   return [...form.querySelectorAll<HTMLInputElement>('input[name=skill]:checked')].map((c) => c.value);

@@ -3,7 +3,10 @@ import { AppElement, typedIn } from './base';
 import { get, getAll, loadSession, Page, post, Session, ApiError } from './api';
 import { label, lang, setLang, t, yen } from './i18n';
 import { coalesced, live } from './live';
-import { dateTime } from './time';
+import { dateTime, minutes, shortTime } from './time';
+
+/** While the engineer is still to arrive: their ETA is news; after it, it is history and is not shown. */
+const ARRIVING = ['ASSIGNED', 'ACCEPTED', 'EN_ROUTE'];
 
 interface Incident {
   id: string;
@@ -12,7 +15,10 @@ interface Incident {
   status: string;
   openedAt: string;
   consultationId?: string;
-  onsite?: { status: string; eta: string | null; engineerName: string | null };
+  onsite?: {
+    status: string; eta: string | null; engineerName: string | null;
+    deadline?: string | null; late?: boolean; lateByMinutes?: number;
+  };
 }
 
 interface Entry { at: string; summary: string }
@@ -217,7 +223,10 @@ class SmeApp extends AppElement {
               aria-current=${s === current ? 'step' : 'false'}>${t(`my.step.${s}`)}</li>`)}
           </ol>
           ${i.onsite?.engineerName ? html`<p class="engineer">${t('my.engineer')}: <strong>${i.onsite.engineerName}</strong>
-            ${i.onsite.eta ? html` · ${t('my.eta')}: <strong>${dateTime(i.onsite.eta)}</strong>` : nothing}</p>` : nothing}
+            ${i.onsite.eta && ARRIVING.includes(i.onsite.status)
+              ? html` · ${t('my.eta')}: <strong>${dateTime(i.onsite.eta)}</strong>` : nothing}</p>
+            ${i.onsite.late && i.onsite.lateByMinutes && i.onsite.deadline ? html`<p class="late" role="status">${t('my.late',
+              { deadline: shortTime(i.onsite.deadline), late: minutes(i.onsite.lateByMinutes) })}</p>` : nothing}` : nothing}
           <h3>${t('my.history')}</h3>
           <ul class="history">${(this.timelines[i.id] ?? []).map((e) => html`<li><time>${dateTime(e.at)}</time> ${e.summary}</li>`)}</ul>
         </article>`;

@@ -3,18 +3,32 @@ import { AppElement } from './base';
 import { ApiError, get, getAll, Page, post, Session } from './api';
 import { label, t, yen } from './i18n';
 import { live } from './live';
-import { countdown, dateTime } from './time';
+import { countdown, dateTime, minutes } from './time';
 import { Incident, PLATFORM, slaState, tenants } from './soc-queue';
-import { pickedSkills } from './skill-picker';
+import { pickedSkills, skillWords } from './skill-picker';
 
 interface Detail extends Incident {
   description: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
-  onsite?: { jobId: string | null; status: string; eta: string | null; engineerName: string | null; unassignableReason?: string };
+  onsite?: {
+    jobId: string | null; status: string; eta: string | null; engineerName: string | null; unassignableReason?: string;
+    deadline?: string | null; late?: boolean; lateByMinutes?: number;
+  };
   claim?: { claimId: string; status: string };
   resolution: string | null;
   resolutionSummary: string | null;
+}
+
+/** Who could take the job (dispatch GET /jobs/{id}/candidates), best first; missing skills already in words. */
+interface Candidate {
+  engineerId: string;
+  name: string;
+  eta: string | null;
+  lateByMinutes: number | null;
+  missingSkills: string[];
+  missingWords: string;
+  distanceKm: number;
 }
 
 interface Alert {
@@ -57,7 +71,7 @@ class SocIncident extends AppElement {
   static properties = {
     incidentId: {}, session: {}, incident: { state: true }, alerts: { state: true }, nextAlerts: { state: true },
     timeline: { state: true }, tenant: { state: true }, candidates: { state: true }, picked: { state: true },
-    message: { state: true }, messageLink: { state: true }, error: { state: true },
+    message: { state: true }, messageLink: { state: true }, engineers: { state: true }, error: { state: true },
   };
   declare incidentId: string;
   declare session: Session;
@@ -71,6 +85,8 @@ class SocIncident extends AppElement {
   declare message: string;
   /** Where the notice's link goes (the incident a detach opened), if it has one. */
   declare messageLink: string;
+  /** The job's candidates once the operator asked to see them. */
+  declare engineers: Candidate[] | null;
   declare error: string;
   private unsubscribe: (() => void) | null = null;
   private timer = 0;
@@ -86,6 +102,7 @@ class SocIncident extends AppElement {
     this.picked = new Set();
     this.message = '';
     this.messageLink = '';
+    this.engineers = null;
     this.error = '';
   }
 
@@ -104,7 +121,12 @@ class SocIncident extends AppElement {
     super.disconnectedCallback();
   }
 
-  updated(changed: Map<string, unknown>) {
+  protected languageChanged() {
+    super.languageChanged();
+    this.load(); // the timeline's lines and the refusals come from the services, in the language asked
+  }
+
+    updated(changed: Map<string, unknown>) {
     if (changed.has('incidentId') && changed.get('incidentId') !== undefined) this.load();
   }
 
@@ -143,6 +165,7 @@ class SocIncident extends AppElement {
       await call();
       this.message = done;
       this.messageLink = '';
+    this.engineers = null;
       this.error = '';
       await this.load();
       return true;
@@ -188,11 +211,15 @@ class SocIncident extends AppElement {
           ${i.onsite ? html`<dt>${t('incident.onsite')}</dt><dd class="onsite">${label('job', i.onsite.status)}
             ${i.onsite.engineerName ? html` · ${t('incident.engineer')}: ${i.onsite.engineerName}` : nothing}
             ${i.onsite.eta ? html` · ${t('incident.eta')}: ${dateTime(i.onsite.eta)}` : nothing}
+            ${i.onsite.deadline ? html` · ${t('job.deadline')}: ${dateTime(i.onsite.deadline)}` : nothing}
+            ${i.onsite.late && i.onsite.lateByMinutes ? html` <strong class="tag late">${t('job.late',
+              { late: minutes(i.onsite.lateByMinutes) })}</strong>` : nothing}
             ${i.onsite.unassignableReason ? html`<p class="error unassignable" role="alert">${t('incident.unassignable')}:
               ${i.onsite.unassignableReason}</p>` : nothing}</dd>` : nothing}
-          ${i.claim ? html`<dt>${t('incident.claim')}</dt><dd class="claim">${i.claim.status}</dd>` : nothing}
+          ${i.claim ? html`<dt>${t('incident.claim')}</dt><dd class="claim">${label('claim', i.claim.status)}</dd>` : nothing}
         </dl>
         ${i.description ? html`<p class="description">${i.description}</p>` : nothing}
+        ${i.onsite?.jobId && ['UNASSIGNED', 'ASSIGNED'].includes(i.onsite.status) ? this.choosing(i.onsite.jobId) : nothing}
 
         <section class="actions" aria-label="actions">
           <button @click=${() => this.act(() => post(`${path}/acknowledge`))} ?disabled=${i.status !== 'OPEN'}>${t('action.acknowledge')}</button>
@@ -304,6 +331,45 @@ class SocIncident extends AppElement {
             </li>`)}</ol>
         </section>
       </article>`;
+  }
+
+  /** The SOC overrides the planner: the candidates with their arrival, lateness and missing skills, and a button each. */
+  private choosing(jobId: string) {
+    return html`<section class="card choose" aria-label=${t('job.chooseTitle')}>
+      <h2>${t('job.chooseTitle')}</h2>
+      ${this.engineers === null
+        ? html`<button class="secondary" @click=${() => this.showCandidates(jobId)}>${t('job.showCandidates')}</button>`
+        : html`<table class="candidates">
+          <thead><tr><th scope="col">${t('job.candidate')}</th><th scope="col">${t('job.candidateEta')}</th>
+            <th scope="col">${t('job.candidateLate')}</th><th scope="col">${t('job.candidateMissing')}</th>
+            <th scope="col">${t('job.candidateDistance')}</th><th></th></tr></thead>
+          <tbody>${this.engineers.map((c) => html`<tr>
+            <td>${c.name}</td>
+            <td class="nowrap">${c.eta ? dateTime(c.eta) : t('job.noShift')}</td>
+            <td class="nowrap">${c.lateByMinutes ? html`<strong class="late">${minutes(c.lateByMinutes)}</strong>` : t('job.onTime')}</td>
+            <td>${c.missingWords || '—'}</td>
+            <td class="num">${c.distanceKm.toLocaleString(undefined, { maximumFractionDigits: 1 })} km</td>
+            <td><button class=${c.missingSkills.length ? 'secondary' : ''} ?disabled=${!c.eta}
+              @click=${() => this.choose(jobId, c)}>${c.missingSkills.length
+                ? t('job.chooseDropping', { skills: c.missingWords }) : t('job.choose')}</button></td>
+          </tr>`)}</tbody>
+        </table>`}
+    </section>`;
+  }
+
+  private async showCandidates(jobId: string) {
+    try {
+      const found = await get<Omit<Candidate, 'missingWords'>[]>(`dispatch/jobs/${jobId}/candidates`);
+      this.engineers = await Promise.all(found.map(async (c) => ({ ...c, missingWords: await skillWords(c.missingSkills) })));
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  private async choose(jobId: string, candidate: Candidate) {
+    const ok = await this.act(() => post(`dispatch/jobs/${jobId}/assign`,
+      { engineerId: candidate.engineerId, dropSkills: candidate.missingSkills }), t('job.chosen', { engineer: candidate.name }));
+    if (ok) this.engineers = null;
   }
 
   private pick(id: string) {

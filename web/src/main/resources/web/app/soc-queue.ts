@@ -3,7 +3,7 @@ import { AppElement } from './base';
 import { api, get, Page, Session } from './api';
 import { label, t } from './i18n';
 import { coalesced, live } from './live';
-import { countdown, shortTime } from './time';
+import { countdown, minutes, shortTime } from './time';
 
 export interface Incident {
   id: string;
@@ -23,6 +23,8 @@ export interface Incident {
   mergedInto?: string;
   /** A consultation's call-back number. */
   contactPhone?: string;
+  /** The on-site job as dispatch last reported it (late: the engineer is expected after its deadline). */
+  onsite?: { status: string; late?: boolean; lateByMinutes?: number };
 }
 
 interface View {
@@ -282,7 +284,8 @@ class SocQueue extends AppElement {
             : i.kind === 'SENSOR_SILENT' || i.kind === 'OPERATIONS' ? html`<span class="tag operations">${label('kind', i.kind)}</span>` : nothing}
           <div class="sub">${label('category', i.category)} · ${i.hosts.join(', ')}</div></td>
         <td>${this.names.get(i.tenantId) ?? i.tenantId.substring(0, 8)}</td>
-        <td class="nowrap">${label('status', i.status)}</td>
+        <td class="nowrap">${label('status', i.status)}${i.onsite?.late ? html` <strong class="tag late"
+          title=${t('job.late', { late: minutes(i.onsite.lateByMinutes ?? 0) })}>${t('queue.late')}</strong>` : nothing}</td>
         <td class="nowrap"><span class="sla ${sla}" title=${shortTime(i.ackDueAt)}>${t(`sla.${sla}`)}
           ${sla === 'met' || i.acknowledgedAt ? nothing : html`<span class="clock">${countdown(i.ackDueAt, now)}</span>`}</span></td>
         <td class="nowrap">${i.assignee ?? '—'}</td>

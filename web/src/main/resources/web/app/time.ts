@@ -28,6 +28,14 @@ export function countdown(iso: string, now: number = Date.now()): string {
   return ms < 0 ? `-${text}` : text;
 }
 
+/** A length of minutes in words: "2時間10分" / "2 h 10 min". */
+export function minutes(value: number): string {
+  const h = Math.floor(value / 60);
+  const m = Math.round(value % 60);
+  if (lang() === 'ja') return (h > 0 ? `${h}時間` : '') + (m > 0 || h === 0 ? `${m}分` : '');
+  return [h > 0 ? `${h} h` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}
+
 export function seconds(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   if (value < 60) return `${Math.round(value)}s`;

@@ -64,10 +64,17 @@ final class Platform {
 
     /** An engineer at this home base, on this shift, with every skill. */
     static String onboardEngineer(double latitude, double longitude, java.util.List<String> days, String start, String end) {
+        return onboardEngineer("佐藤 健二", latitude, longitude, java.util.List.of("endpoint", "network", "forensics", "general"),
+                days, start, end);
+    }
+
+    /** An engineer of this name at this home base, with these skills only, on this shift. */
+    static String onboardEngineer(String name, double latitude, double longitude, java.util.List<String> skills,
+            java.util.List<String> days, String start, String end) {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@otasuke.example";
         JsonNode engineer = call("POST", PackagedService.DISPATCH, "/api/v1/engineers", admin(),
-                Map.of("name", "佐藤 健二", "email", email, "homeBase", Map.of("latitude", latitude, "longitude", longitude),
-                        "skills", java.util.List.of("endpoint", "network", "forensics", "general"),
+                Map.of("name", name, "email", email, "homeBase", Map.of("latitude", latitude, "longitude", longitude),
+                        "skills", skills,
                         "shift", Map.of("days", days, "start", start, "end", end), "initialPassword", SME_PASSWORD), Map.of(), 201);
         ENGINEERS.put(email, engineer.get("id").asText());
         return email;

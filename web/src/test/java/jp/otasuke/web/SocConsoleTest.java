@@ -85,6 +85,7 @@ class SocConsoleTest extends BrowserTest {
         page.locator(".notice a").click(); // the notice leads to the new incident
         assertThat(page.locator("article.incident h1")).containsText("Suspicious login on " + db1);
         page.goBack();
+        assertThat(page.locator("article.incident h1")).containsText("Ransomware encrypting files on " + web1);
 
         page.locator("#onsite-reason").fill("暗号化が進行中。現地で端末を隔離し証拠を保全する");
         page.locator("form[aria-label='駆付けを依頼'] button[type=submit]").click();
@@ -152,6 +153,46 @@ class SocConsoleTest extends BrowserTest {
         switching.locator("#kc-locale a", new Page.LocatorOptions().setHasText("日本語")).click();
         assertThat(switching.locator("#kc-login")).hasValue("サインイン");
         switching.context().close();
+    }
+
+    /**
+     * Ransomware in Naha asks for forensics; the only engineer with it who could come is in Kagoshima, hours away, while
+     * one without it lives nearby. The operator sees the job is late, looks at the candidates and gives it to the near one.
+     */
+    @Test
+    void aLateEngineerIsShownAndTheOperatorGivesTheJobToOneWhoCanBeThereInTime() {
+        java.util.List<String> always = java.util.List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+        Platform.Sme sme = Platform.onboardSme(26.2124, 127.6809);
+        String far = Platform.onboardEngineer("山田 太郎", 31.5966, 130.5571, java.util.List.of("endpoint", "forensics"), always,
+                "00:00", "23:59");
+        Platform.onboardEngineer("田中 由衣", 26.2150, 127.6850, java.util.List.of("endpoint"), always, "00:00", "23:59");
+        String host = "keiri-" + sme.tenantId().substring(0, 6);
+        String[] visit = Platform.onsiteJob(sme, host, "RANSOMWARE", far);
+
+        Page page = signInAtDesk("soc/", "soc-1", "soc-1");
+        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("RANSOMWARE on " + host));
+        assertThat(row.locator(".tag.late")).hasText("駆付け遅れ");
+        page.navigate(web + "soc/#/incidents/" + visit[0]);
+        assertThat(page.locator(".onsite")).containsText("山田 太郎");
+        assertThat(page.locator(".onsite .late")).containsText("期限より");
+
+        page.locator(".choose button", new Page.LocatorOptions().setHasText("候補を見る")).click();
+        Locator first = page.locator("table.candidates tbody tr").first();
+        assertThat(first).containsText("田中 由衣");
+        assertThat(first).containsText("間に合う");
+        assertThat(first).containsText("証拠保全（フォレンジック）");
+        assertThat(page.locator("table.candidates tbody tr", new Page.LocatorOptions().setHasText("山田 太郎")).locator(".late"))
+                .containsText("時間");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-late-job-ja.png")).setFullPage(true));
+
+        first.locator("button").click();
+        assertThat(page.locator(".notice")).hasText("田中 由衣さんに任せました");
+        assertThat(page.locator(".onsite")).containsText("田中 由衣"); // told back through triage, live
+        assertThat(page.locator(".onsite .late")).hasCount(0);
+        assertThat(timeline(page)).containsText("選んだ田中 由衣さんに割り当てました");
+        assertEquals("田中 由衣", Platform.job(visit[1]).path("engineerName").asText());
+        assertEquals("[\"endpoint\"]", Platform.job(visit[1]).path("requiredSkills").toString());
+        page.context().close();
     }
 
     @Test
