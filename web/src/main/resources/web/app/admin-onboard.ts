@@ -71,10 +71,12 @@ class AdminOnboard extends AdminTab {
             ${this.fieldErrors['plan.endpointCount'] ? html`<span class="field-error">${this.fieldErrors['plan.endpointCount']}</span>` : nothing}`}
           <label for="plan.monthlyFeeYen">${t('admin.fee')}</label>
           <input id="plan.monthlyFeeYen" name="plan.monthlyFeeYen" type="number" min="0" step="1" .value=${String(this.fee)}
-            aria-describedby="fee-cap" @input=${(e: Event) => (this.fee = Number((e.target as HTMLInputElement).value) || 0)}>
-          <span id="fee-cap" class=${over ? 'field-error' : 'field-ok'} role="status">${t(over ? 'admin.capOver' : 'admin.capOk',
-            { cap: yen(limit) })}</span>
-          ${this.fieldErrors['plan.monthlyFeeYen'] ? html`<span class="field-error server">${this.fieldErrors['plan.monthlyFeeYen']}</span>` : nothing}
+            aria-describedby="fee-cap" @input=${(e: Event) => this.feeTyped(Number((e.target as HTMLInputElement).value) || 0)}>
+          ${this.fieldErrors['plan.monthlyFeeYen']
+            // the service's refusal replaces the live check until the fee is changed: one message at the field
+            ? html`<span id="fee-cap" class="field-error server" role="alert">${this.fieldErrors['plan.monthlyFeeYen']}</span>`
+            : html`<span id="fee-cap" class=${over ? 'field-error' : 'field-ok'} role="status">${t(over ? 'admin.capOver'
+              : 'admin.capOk', { cap: yen(limit) })}</span>`}
         </fieldset>
         <fieldset><legend>${t('admin.firstUser')}</legend>
           ${this.input('admin.email', 'admin.userEmail', { type: 'email' })}${this.input('admin.name', 'admin.userName')}
@@ -104,7 +106,15 @@ class AdminOnboard extends AdminTab {
       </form>`;
   }
 
-  private setSensor(index: number, change: Partial<SensorRow>) {
+  private feeTyped(fee: number) {
+    this.fee = fee;
+    if (this.fieldErrors['plan.monthlyFeeYen']) {
+      const { ['plan.monthlyFeeYen']: _answered, ...others } = this.fieldErrors;
+      this.fieldErrors = others;
+    }
+  }
+
+    private setSensor(index: number, change: Partial<SensorRow>) {
     this.sensors = this.sensors.map((s, i) => (i === index ? { ...s, ...change } : s));
   }
 

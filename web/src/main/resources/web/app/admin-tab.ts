@@ -40,9 +40,17 @@ export class AdminTab extends AppElement {
       ${error ? html`<span class="field-error" id="${name}-error">${error}</span>` : nothing}`;
   }
 
+  /**
+   * A refusal is said once, where the person can fix it: a rule refused at one field is shown at that field in the
+   * reader's words (not again in a banner); invalid fields each show their own message (the services answer in the
+   * language the page asks), with one line above the form saying to look at them; anything else in the banner.
+   */
   protected showProblem(problem: Problem | null, fallback: string) {
-    this.fieldErrors = Object.fromEntries((problem?.errors ?? []).map((f) => [f.field, f.message]));
-    this.error = problem ? explain(problem) : fallback;
+    const errors = problem?.errors ?? [];
+    const refusedAtField = problem?.type?.startsWith('urn:otasuke:problem:') && errors.length === 1
+      && this.querySelector(`[id="${CSS.escape(errors[0].field)}"]`) !== null; // a field this form shows
+    this.fieldErrors = Object.fromEntries(errors.map((f) => [f.field, refusedAtField ? explain(problem!) : f.message]));
+    this.error = !problem ? fallback : refusedAtField ? '' : errors.length ? t('form.checkFields') : explain(problem);
   }
 
   /** The secrets of what was just made, each once, with how a sensor sends; {@code again} starts another. */

@@ -437,6 +437,10 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'refusal.incident.detach-all': { ja: 'すべてのアラートを切り離すと、このインシデントが空になってしまいます', en: 'Detaching every alert would leave the incident empty' },
   'refusal.dead-letter.redriven-already': { ja: 'このレコードは {redrivenBy} さんがすでに再送しています', en: '{redrivenBy} re-drove this record already' },
   'refusal.sensor.source-address-taken': { ja: '{sourceAddress} から送る有効なセンサーがすでにあります', en: 'An active sensor already sends from {sourceAddress}' },
+  'refusal.tenant.price-cap': { ja: 'お助け隊の上限 {capYen} を超えています（{monthlyFeeYen}）。上限以内の月額にしてください', en: 'Over the Otasuke-tai cap of {capYen} ({monthlyFeeYen}); set a monthly fee within it' },
+  'refusal.tenant.no-endpoints': { ja: '{planType}には監視する端末が1台以上必要です', en: 'A {planType} needs at least one device to monitor' },
+  'refusal.tenant.fee-negative': { ja: '月額にマイナスは指定できません', en: 'The monthly fee cannot be negative' },
+  'form.checkFields': { ja: '入力内容を確認してください。直すところを各項目に示しました', en: 'Please check the form: what to fix is shown at each field' },
   'refusal.engineer.email-taken': { ja: 'このメールアドレスのエンジニアはすでに登録されています', en: 'An engineer with this e-mail is registered already' },
   'refusal.account.username-taken': { ja: 'このメールアドレスの利用者はすでにいます', en: 'A user with this e-mail exists already' },
   'refusal.policy.period-overlaps': { ja: 'この顧客には、この期間に重なる保険契約がすでにあります', en: 'The customer already has a policy for part of this period' },
@@ -454,7 +458,7 @@ export function refusal(rule: string, facts: Record<string, unknown>): string | 
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(facts)) {
     if (value === null || value === undefined) continue;
-    values[name] = name === 'status' ? label('status', String(value))
+    values[name] = name === 'status' ? label('status', String(value)) : name === 'planType' ? label('plan', String(value))
       : typeof value === 'number' && name.endsWith('Yen') ? yen(value) : String(value);
   }
   return t(key, values);

@@ -56,7 +56,8 @@ class AdminConsoleTest extends BrowserTest {
 
         // the server refuses the fee, and says so at the fee
         page.locator("form.onboard button[type=submit]").click();
-        assertThat(page.locator(".field-error.server")).containsText("price cap");
+        assertThat(page.locator(".field-error.server")).hasText("お助け隊の上限 ¥10,000 を超えています（¥12,000）。上限以内の月額にしてください");
+        assertThat(page.locator("p.error")).hasCount(0); // said once, at the fee
         page.locator("[id='plan.monthlyFeeYen']").fill("9800");
         assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限 ¥10,000 以内です");
         page.locator("form.onboard button[type=submit]").click();
@@ -142,6 +143,11 @@ class AdminConsoleTest extends BrowserTest {
                 JSON_LIST.convertValue(yamamoto.path("skills"), java.util.List.class));
         assertThat(page.locator(".username")).hasText("yamamoto-" + unique + "@otasuke.example");
         assertEquals(1, page.locator("code.password").count());
+        // the navigation says where one is, and a tab's banner stays on its tab
+        assertThat(page.locator("nav a[aria-current=page]")).hasText("エンジニアの登録");
+        page.locator("nav a", new Page.LocatorOptions().setHasText("顧客一覧")).click();
+        assertThat(page.locator("nav a[aria-current=page]")).hasText("顧客一覧");
+        assertThat(page.locator(".notice")).hasCount(0);
         page.context().close();
     }
 

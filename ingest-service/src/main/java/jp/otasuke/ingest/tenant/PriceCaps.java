@@ -21,8 +21,11 @@ public final class PriceCaps {
     public record WithinCaps() implements Verdict {
     }
 
-    /** The plan breaks a cap; {@code reason} names it for the person onboarding, {@code field} where to fix it. */
-    public record CapExceeded(String field, String reason) implements Verdict {
+    /**
+     * The plan breaks a rule of the standard: {@code rule} names it (stable, for the apps' words), {@code field} where to
+     * fix it, {@code reason} says it in English for whoever reads the raw problem document.
+     */
+    public record CapExceeded(String rule, String field, String reason) implements Verdict {
     }
 
     private PriceCaps() {
@@ -32,14 +35,14 @@ public final class PriceCaps {
         long fee = plan.monthlyFeeYen();
         int devices = plan.endpointCount();
         if (fee < 0) {
-            return new CapExceeded("plan.monthlyFeeYen", "monthlyFeeYen cannot be negative");
+            return new CapExceeded("fee-negative", "plan.monthlyFeeYen", "monthlyFeeYen cannot be negative");
         }
         if (plan.type() != PlanType.NETWORK && devices < 1) {
-            return new CapExceeded("plan.endpointCount", plan.type() + " monitoring needs endpointCount of at least 1");
+            return new CapExceeded("no-endpoints", "plan.endpointCount", plan.type() + " monitoring needs endpointCount of at least 1");
         }
         long cap = capYen(plan);
         if (fee > cap) {
-            return new CapExceeded("plan.monthlyFeeYen", switch (plan.type()) {
+            return new CapExceeded("price-cap", "plan.monthlyFeeYen", switch (plan.type()) {
                 case NETWORK -> "network monitoring cap is " + Yen.of(NETWORK_CAP_YEN) + " a month; asked " + Yen.of(fee);
                 case ENDPOINT -> "endpoint monitoring cap is " + Yen.of(ENDPOINT_CAP_YEN_PER_DEVICE) + " a device a month ("
                         + Yen.of(cap) + " for " + devices + "); asked " + Yen.of(fee);

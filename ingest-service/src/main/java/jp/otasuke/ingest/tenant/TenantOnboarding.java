@@ -43,7 +43,7 @@ public class TenantOnboarding {
     public Onboarded onboard(OnboardTenantRequest request) {
         Plan plan = new Plan(request.plan().type(), request.plan().endpointCount(), request.plan().monthlyFeeYen());
         if (PriceCaps.check(plan) instanceof PriceCaps.CapExceeded exceeded) {
-            throw Refusal.unprocessable("tenant.price-cap", "The plan breaks the Otasuke-tai price cap: " + exceeded.reason(),
+            throw Refusal.unprocessable("tenant." + exceeded.rule(), "The plan breaks the Otasuke-tai standard: " + exceeded.reason(),
                     "planType", plan.type(), "endpointCount", plan.endpointCount(), "monthlyFeeYen", plan.monthlyFeeYen(),
                     "capYen", PriceCaps.capYen(plan)).atField(exceeded.field()).problem();
         }

@@ -24,7 +24,7 @@ class PriceCapsTest {
         assertInstanceOf(PriceCaps.CapExceeded.class, PriceCaps.check(new Plan(PlanType.ENDPOINT, 1, 2_001)));
         assertInstanceOf(PriceCaps.WithinCaps.class, PriceCaps.check(new Plan(PlanType.ENDPOINT, 3, 6_000)));
         assertInstanceOf(PriceCaps.CapExceeded.class, PriceCaps.check(new Plan(PlanType.ENDPOINT, 3, 6_001)));
-        assertEquals(new PriceCaps.CapExceeded("plan.endpointCount", "ENDPOINT monitoring needs endpointCount of at least 1"),
+        assertEquals(new PriceCaps.CapExceeded("no-endpoints", "plan.endpointCount", "ENDPOINT monitoring needs endpointCount of at least 1"),
                 PriceCaps.check(new Plan(PlanType.ENDPOINT, 0, 0)));
     }
 

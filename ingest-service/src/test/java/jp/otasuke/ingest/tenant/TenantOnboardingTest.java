@@ -93,7 +93,11 @@ class TenantOnboardingTest {
                 .when().post("/api/v1/tenants")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("network monitoring cap is ¥10,000"))
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("plan.monthlyFeeYen")); // the form shows it at the fee
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("plan.monthlyFeeYen")) // the form shows it at the fee
+                // the rule and its facts, for an app to say it in the reader's words
+                .body("type", org.hamcrest.Matchers.equalTo("urn:otasuke:problem:tenant.price-cap"))
+                .body("facts.capYen", org.hamcrest.Matchers.equalTo(10_000))
+                .body("facts.monthlyFeeYen", org.hamcrest.Matchers.equalTo(10_001));
     }
 
     @Test
@@ -119,6 +123,11 @@ class TenantOnboardingTest {
                 .when().post("/api/v1/tenants")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("name", "contactEmail", "site.postalCode", "site.latitude"));
+        // each field's message in the language the request asks for
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("Accept-Language", "ja").body(body)
+                .when().post("/api/v1/tenants")
+                .then().statusCode(400)
+                .body("errors.find { it.field == 'name' }.message", org.hamcrest.Matchers.matchesPattern(".*[\\u3040-\\u30ff\\u4e00-\\u9fff].*"));
     }
 
     @Test
