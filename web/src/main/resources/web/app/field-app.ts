@@ -5,7 +5,7 @@ import { label, lang, setLang, t, yen } from './i18n';
 import { live } from './live';
 import { Sender } from './sender';
 import { cache, outbox, Queued } from './store';
-import { countdown, shortTime } from './time';
+import { countdown, minutes as minutesInWords, shortTime } from './time';
 
 interface Job {
   id: string;
@@ -22,7 +22,15 @@ interface Job {
   arrivedAt?: string;
   completedAt?: string;
   cancelledReason?: string;
+  /** What the SOC asked the engineer to do there, in its words. */
+  reason?: string;
+  /** The SME's telephone, to call on the way. */
+  contactPhone?: string;
+  late?: boolean;
+  lateByMinutes?: number;
 }
+
+interface Skill { code: string; labelJa: string; labelEn: string }
 
 interface Rates {
   laborPerHourYen: number;
@@ -48,7 +56,7 @@ function opId(type: string, jobId: string) {
 export function costLines(rates: Rates, minutes: number, km: number, expenses: Expense[]) {
   const blocks = Math.ceil(minutes / rates.billedPerMinutes);
   const lines = [
-    { type: 'LABOR', text: `${minutes} min (${blocks} × ${rates.billedPerMinutes} min)`, yen: Math.floor((blocks * rates.laborPerHourYen * rates.billedPerMinutes) / 60) },
+    { type: 'LABOR', text: t('field.laborLine', { time: minutesInWords(minutes), per: rates.billedPerMinutes, blocks }), yen: Math.floor((blocks * rates.laborPerHourYen * rates.billedPerMinutes) / 60) },
     { type: 'TRAVEL', text: `${km} km × ${yen(rates.travelPerKmYen)}`, yen: Math.round(km * rates.travelPerKmYen) },
     ...expenses.filter((e) => e.amountYen > 0).map((e) => ({ type: 'EXPENSE', text: `${label('expense', e.type)}${e.note ? `: ${e.note}` : ''}`, yen: e.amountYen })),
   ];
@@ -77,6 +85,8 @@ class FieldApp extends AppElement {
   declare minutes: number;
   declare km: number;
   private rates: Rates = { laborPerHourYen: 8000, billedPerMinutes: 30, travelPerKmYen: 50 };
+  /** The skill catalogue, kept on the phone like the jobs, so skills read as words with no signal too. */
+  private catalogue: Skill[] = [];
   private sender = new Sender();
   private timer = 0;
 
@@ -110,6 +120,7 @@ class FieldApp extends AppElement {
     this.session = (await cache.get<Session>('session')) ?? null;
     this.jobs = (await cache.get<Job[]>('jobs')) ?? [];
     this.rates = (await cache.get<Rates>('rates')) ?? this.rates;
+    this.catalogue = (await cache.get<Skill[]>('skills')) ?? [];
     await this.refreshOutbox();
     this.timer = window.setInterval(() => {
       this.requestUpdate();
@@ -135,6 +146,8 @@ class FieldApp extends AppElement {
       const rates = await get<Rates>('dispatch/cost-rates');
       this.rates = rates;
       await cache.put('rates', rates);
+      this.catalogue = await get<Skill[]>('dispatch/skills');
+      await cache.put('skills', this.catalogue);
       await this.sender.flush();
       await this.loadJobs();
     } catch (e) {
@@ -146,7 +159,10 @@ class FieldApp extends AppElement {
   private async loadJobs() {
     try {
       const page = await get<Page<Job>>('dispatch/me/jobs?limit=100');
-      const kept: Job[] = [];
+      // the day's finished jobs too: the list leaves them out, and a phone signed in today has not seen them
+      const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+      const done = await get<Page<Job>>(`dispatch/jobs?status=COMPLETED&completedSince=${since}&limit=50`);
+      const kept: Job[] = done.items.filter((d) => !this.jobs.some((j) => j.id === d.id));
       const notes: string[] = [];
       const dayAgo = Date.now() - 24 * 3600 * 1000;
       for (const j of this.jobs.filter((known) => !page.items.some((n) => n.id === known.id))) {
@@ -257,7 +273,7 @@ class FieldApp extends AppElement {
       <main class="field">
         <h1>${t('field.today')}${this.session ? html` <span class="sub">${this.session.name}</span>` : nothing}</h1>
         ${shown.length === 0 ? html`<p class="empty">${t('field.none')}</p>` : shown.map((j) => this.card(j))}
-        ${waiting.length ? html`<ol class="outbox">${waiting.map((q) => html`<li>${q.jobTitle}: ${q.type} · ${shortTime(q.body.at as string)}</li>`)}</ol>` : nothing}
+        ${waiting.length ? html`<ol class="outbox">${waiting.map((q) => html`<li>${q.jobTitle}: ${label('op', q.type)} · ${shortTime(q.body.at as string)}</li>`)}</ol>` : nothing}
       </main>`;
   }
 
@@ -267,21 +283,43 @@ class FieldApp extends AppElement {
     const maps = `https://www.google.com/maps/search/?api=1&query=${job.site.latitude},${job.site.longitude}`;
     return html`
       <article class="job" data-job=${job.id}>
-        <h2>${job.tenantName ?? job.title}</h2>
+        <h2>${job.tenantName ?? label('category', job.category)}</h2>
         <p class="job-status">${label('status', status)} · <span class="urgency">${label('urgency', job.urgency)}</span></p>
-        <p>${job.title}</p>
+        <p class="what"><strong>${label('category', job.category)}</strong> <span class="sensor-title">${job.title}</span></p>
+        ${job.reason ? html`<p class="reason"><span class="sub">${t('field.reason')}</span> ${job.reason}</p>` : nothing}
+        ${job.contactPhone ? html`<p class="contact"><span class="sub">${t('field.contact')}</span>
+          <a class="button secondary" href="tel:${job.contactPhone}">${job.contactPhone}</a></p>` : nothing}
         <p class="address">${job.site.address}<br>
           <a class="button secondary" href="geo:${job.site.latitude},${job.site.longitude}?q=${encodeURIComponent(job.site.address)}">${t('field.navigate')}</a>
           <a class="button secondary" href=${maps} target="_blank" rel="noreferrer noopener">${t('field.mapLink')}</a></p>
-        <dl>
-          <dt>${t('field.arrival')}</dt><dd>${shortTime(job.plannedArrival)}</dd>
-          <dt>${t('field.deadline')}</dt><dd>${shortTime(job.deadline)} (${left >= 0 ? t('field.left', { t: countdown(job.deadline) })
-            : t('field.overdue', { t: countdown(job.deadline).slice(1) })})</dd>
-          <dt>${t('field.skills')}</dt><dd>${job.requiredSkills.join(', ')}</dd>
+        <dl>${this.times(job, status, left)}
+          <dt>${t('field.skills')}</dt><dd>${this.skillWords(job.requiredSkills)}</dd>
         </dl>
         <div class="job-actions">${this.actions(job, status)}</div>
         ${this.open === job.id ? this.report(job) : nothing}
       </article>`;
+  }
+
+  /** When: the plan and the deadline while on the way; the arrival once there; the end once done (no countdown after). */
+  private times(job: Job, status: string, left: number) {
+    // a step recorded offline is not on the server yet: its moment is the one the phone recorded
+    const recorded = (type: string) => this.queued.find((q) => q.jobId === job.id && q.type === type)?.body.at as string | undefined;
+    if (status === 'COMPLETED') {
+      return html`<dt>${t('field.completedAt')}</dt><dd>${shortTime(job.completedAt ?? recorded('COMPLETE'))}</dd>`;
+    }
+    if (status === 'ON_SITE') {
+      return html`<dt>${t('field.arrivedAt')}</dt><dd>${shortTime(job.arrivedAt ?? recorded('ARRIVE'))}</dd>`;
+    }
+    return html`<dt>${t('field.arrival')}</dt><dd>${shortTime(job.plannedArrival)}</dd>
+      <dt>${t('field.deadline')}</dt><dd>${shortTime(job.deadline)} (${left >= 0 ? t('field.left', { t: countdown(job.deadline) })
+        : t('field.overdue', { t: countdown(job.deadline).slice(1) })})</dd>`;
+  }
+
+  private skillWords(codes: string[]) {
+    return codes.map((code) => {
+      const skill = this.catalogue.find((k) => k.code === code);
+      return skill ? (lang() === 'ja' ? skill.labelJa : skill.labelEn) : code;
+    }).join(lang() === 'ja' ? '、' : ', ');
   }
 
   private actions(job: Job, status: string) {

@@ -50,6 +50,13 @@ class FieldAppTest extends BrowserTest {
         assertThat(job).containsText(sme.name());
         assertThat(job).containsText("大阪市北区梅田1-1-1");
         assertThat(job.locator("a[href^='geo:34.7025,135.4959']")).isVisible();
+        // what it is, why, whom to call, and the skills, all in words
+        assertThat(job.locator(".what strong")).hasText("ランサムウェア");
+        assertThat(job.locator(".reason")).containsText("現地で端末を隔離する");
+        assertThat(job.locator(".contact a[href='tel:06-6123-4567']")).isVisible();
+        assertThat(job.locator("dl")).containsText("パソコン・サーバーの調査と復旧、証拠保全（フォレンジック）");
+        assertThat(job).not().containsText("forensics");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("field-job-ja.png")).setFullPage(true));
         // installable, and the service worker has the app shell before the signal goes
         assertThat(page.locator("link[rel=manifest]")).hasAttribute("href", "/field/manifest.webmanifest");
         page.waitForFunction("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true)");
@@ -59,6 +66,8 @@ class FieldAppTest extends BrowserTest {
         assertThat(page.locator(".offline")).isVisible();
         other.locator("button", new Locator.LocatorOptions().setHasText("承諾する")).click();
         job.locator("button", new Locator.LocatorOptions().setHasText("承諾する")).click();
+        assertThat(page.locator("ol.outbox")).containsText("承諾");
+        assertThat(page.locator("ol.outbox")).not().containsText("ACCEPT");
         job.locator("button", new Locator.LocatorOptions().setHasText("出発する")).click();
         job.locator("button", new Locator.LocatorOptions().setHasText("到着した")).click();
         job.locator("button", new Locator.LocatorOptions().setHasText("作業報告")).click();
@@ -73,12 +82,17 @@ class FieldAppTest extends BrowserTest {
         report.locator("#confirmedBy").fill("田中 一郎");
         sign(page, report.locator("canvas"));
         assertThat(report.locator("table.costs")).containsText("¥16,000"); // 95 min = 4 × 30 min at ¥8,000/h
+        assertThat(report.locator("table.costs")).containsText("1時間35分（30分単位で4単位）");
         assertThat(report.locator("table.costs")).containsText("¥420");
         assertThat(report.locator("table.costs")).containsText("¥17,020");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("field-report-ja.png")));
         report.locator("button[type=submit]").click();
         assertThat(page.locator(".outbox-count")).hasText("送信待ち 5件");
         assertThat(job.locator(".job-status")).containsText("完了");
+        // done: when it ended, no arrival still to come and no countdown
+        assertThat(job.locator("dl")).containsText("完了");
+        assertThat(job.locator("dl")).not().containsText("到着予定");
+        assertThat(job.locator("dl")).not().containsText("残り");
 
         // the app is closed and opened again, still with no signal: the outbox is still there
         page.close();
@@ -126,6 +140,12 @@ class FieldAppTest extends BrowserTest {
         assertEquals(3, Platform.job(ransomware[1]).path("costLines").size());
         assertEquals(1, claims(insurer, ransomware[0]));
         phone.close();
+
+        // signing in on a new phone the same day: the finished job is there too
+        BrowserContext newPhone = chromium.phone(34.7025, 135.4959);
+        Page fresh = Chromium.signIn(newPhone.newPage(), web + "field/", engineer, Platform.SME_PASSWORD);
+        assertThat(card(fresh, ransomware[1]).locator(".job-status")).containsText("完了");
+        newPhone.close();
     }
 
     private static Locator card(Page page, String jobId) {

@@ -3,7 +3,7 @@ package jp.otasuke.common.problem;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Query parameters that name a value of an enum (a status filter): blank means none, anything else must match. */
+/** Query parameters that filter a list (a status, an id, a time): blank means none, anything else must be valid. */
 public final class QueryParams {
 
     private QueryParams() {
@@ -30,6 +30,18 @@ public final class QueryParams {
             return java.util.UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField(name, name + " must be a UUID");
+        }
+    }
+
+    /** An instant query parameter (a "since" filter), null when blank; 400 naming the parameter otherwise. */
+    public static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badField(name, name + " must be an ISO-8601 instant, e.g. 2026-11-26T00:00:00Z");
         }
     }
 }

@@ -33,6 +33,9 @@ public class KnownTenant extends PanacheEntityBase {
     public Integer endpointCount;
     @Column(name = "monthly_fee_yen")
     public Long monthlyFeeYen;
+    /** The SME's telephone (its contact for an engineer on the way). */
+    @Column(name = "contact_phone")
+    public String contactPhone;
     public boolean active;
     @Column(name = "updated_at")
     public Instant updatedAt;
@@ -51,6 +54,7 @@ public class KnownTenant extends PanacheEntityBase {
             return;
         }
         tenant.name = event.name();
+        tenant.contactPhone = event.contactPhone();
         if (event.site() != null) {
             tenant.postalCode = event.site().postalCode();
             tenant.prefecture = event.site().prefecture();

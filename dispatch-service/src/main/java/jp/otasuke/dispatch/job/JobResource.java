@@ -19,6 +19,7 @@ import jp.otasuke.common.paging.Page;
 import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.QueryParams;
 import jp.otasuke.common.security.Caller;
+import jp.otasuke.common.tenants.KnownTenant;
 import jp.otasuke.common.text.Languages;
 import jp.otasuke.contract.security.Roles;
 
@@ -39,10 +40,13 @@ public class JobResource {
     @GET
     @Path("/jobs")
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.FIELD_ENGINEER, Roles.SME_USER})
-    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @HeaderParam("Accept-Language") String language) {
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("completedSince") String completedSince,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @HeaderParam("Accept-Language") String language) {
         return scoped(Keyset.page(limit, cursor))
                 .where("status = :status", "status", QueryParams.enumValue(JobStatus.class, "status", status))
+                // a new phone finds the day's finished jobs again
+                .where("completedAt >= :since", "since", QueryParams.instant("completedSince", completedSince))
                 .list((query, values) -> DispatchJob.<DispatchJob>find(query, values), view(language), j -> j.id);
     }
 
@@ -70,12 +74,12 @@ public class JobResource {
         Keyset page = Keyset.page(limit, cursor).scope("engineerId", engineer).where("status in :open", "open", JobStatus.PLANNED)
                 .orderedBy("plannedArrival nulls last, id", last -> after(last, engineer));
         List<DispatchJob> rows = page.rows((query, values) -> DispatchJob.<DispatchJob>find(query, values));
-        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        java.util.Map<UUID, KnownTenant> tenants = new java.util.HashMap<>();
         if (!rows.isEmpty()) {
-            jp.otasuke.common.tenants.KnownTenant.<jp.otasuke.common.tenants.KnownTenant>list("tenantId in ?1",
-                    rows.stream().map(j -> j.tenantId).distinct().toList()).forEach(t -> names.put(t.tenantId, t.name));
+            KnownTenant.<KnownTenant>list("tenantId in ?1", rows.stream().map(j -> j.tenantId).distinct().toList())
+                    .forEach(t -> tenants.put(t.tenantId, t));
         }
-        return Page.of(rows, page.limit(), j -> JobView.full(j, names.get(j.tenantId), DispatchTexts.locale(language)),
+        return Page.of(rows, page.limit(), j -> JobView.full(j, tenants.get(j.tenantId), DispatchTexts.locale(language)),
                 j -> j.id);
     }
 

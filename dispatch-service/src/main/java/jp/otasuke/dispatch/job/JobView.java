@@ -17,7 +17,7 @@ public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Sit
         Instant acceptedAt, Instant departedAt, Instant arrivedAt, Boolean farFromSite, Instant completedAt,
         String reportSummary, List<CostLine> costLines, Long totalYen, String cancelledReason, String category,
         String tenantName, String confirmedBy, List<String> checklist, String unassignableReason, Boolean late,
-        Long lateByMinutes, String chosenBy) {
+        Long lateByMinutes, String chosenBy, String reason, String contactPhone) {
 
     public record Site(String address, double latitude, double longitude) {
     }
@@ -27,23 +27,26 @@ public record JobView(UUID id, UUID incidentId, UUID tenantId, String title, Sit
         return full(j, null, locale);
     }
 
-    /** The same with the SME's name (from the tenants topic), as the engineer's list shows it. */
-    public static JobView full(DispatchJob j, String tenantName, Locale locale) {
+    /**
+     * The same with the SME's name and telephone (from the tenants topic), as the engineer's list shows it: who they
+     * go to, why ({@code reason}, the SOC's request in its words), and whom to call on the way.
+     */
+    public static JobView full(DispatchJob j, jp.otasuke.common.tenants.KnownTenant tenant, Locale locale) {
         return new JobView(j.id, j.incidentId, j.tenantId, j.title, new Site(j.siteAddress, j.siteLatitude, j.siteLongitude),
                 List.of(j.requiredSkills), j.urgency, j.deadline, j.status, j.engineerId, j.engineerName, j.plannedArrival,
                 j.acceptedAt, j.departedAt, j.arrivedAt, j.arrivedAt == null ? null : j.farFromSite, j.completedAt,
                 j.reportSummary, j.costLines == null ? null : j.costLines.stream().map(l -> new CostLine(l.type(),
                         l.description(locale), l.amountYen(), l.wording())).toList(),
-                j.totalYen, j.cancelledReason(locale), j.category, tenantName,
+                j.totalYen, j.cancelledReason(locale), j.category, tenant == null ? null : tenant.name,
                 j.reportConfirmation == null ? null : j.reportConfirmation.confirmedBy(),
                 j.reportConfirmation == null ? null : j.reportConfirmation.checklist(), j.unassignableReason(locale),
-                j.lateByMinutes() != null, j.lateByMinutes(), j.chosenBy);
+                j.lateByMinutes() != null, j.lateByMinutes(), j.chosenBy, j.reason, tenant == null ? null : tenant.contactPhone);
     }
 
     /** The SME's view: status, when the engineer comes (and whether that is after the deadline), the engineer's display name. */
     public static JobView forCustomer(DispatchJob j) {
         return new JobView(j.id, j.incidentId, null, null, null, null, null, null, j.status, null, j.engineerName,
                 j.plannedArrival, null, null, j.arrivedAt, null, j.completedAt, null, null, null, null, null, null, null, null, null,
-                j.lateByMinutes() != null, j.lateByMinutes(), null);
+                j.lateByMinutes() != null, j.lateByMinutes(), null, null, null);
     }
 }

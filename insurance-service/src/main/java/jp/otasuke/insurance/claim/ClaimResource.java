@@ -1,8 +1,6 @@
 package jp.otasuke.insurance.claim;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -64,8 +62,7 @@ public class ClaimResource {
             @HeaderParam("Accept-Language") String language) {
         return scoped(Keyset.page(limit, cursor))
                 .where("status = :status", "status", QueryParams.enumValue(ClaimStatus.class, "status", status))
-                .where("updatedAt > :since", "since", updatedSince == null || updatedSince.isBlank() ? null
-                        : parseInstant(updatedSince))
+                .where("updatedAt > :since", "since", QueryParams.instant("updatedSince", updatedSince))
                 .list((query, values) -> Claim.<Claim>find(query, values), c -> ClaimView.of(c, locale(language)), c -> c.id);
     }
 
@@ -125,13 +122,5 @@ public class ClaimResource {
             return query.scope("insurerId", caller.requireInsurerId()).where("status <> :hidden", "hidden", ClaimStatus.NOT_COVERED);
         }
         return query.scope("tenantId", caller.requireTenantId());
-    }
-
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("updatedSince must be an ISO-8601 instant, e.g. 2026-11-26T00:00:00Z");
-        }
     }
 }
