@@ -15,13 +15,15 @@ interface Incident {
   status: string;
   openedAt: string;
   consultationId?: string;
+  /** Where a case merged into another went: the SME follows that one. */
+  mergedInto?: string;
   onsite?: {
     status: string; eta: string | null; engineerName: string | null;
     deadline?: string | null; late?: boolean; lateByMinutes?: number;
   };
 }
 
-interface Entry { at: string; summary: string }
+interface Entry { at: string; type: string; summary: string; facts?: Record<string, unknown> }
 
 interface ClaimLine { type: string; description: string; claimedYen: number; coveredYen: number; note: string }
 
@@ -49,6 +51,38 @@ interface Tenant {
   plan: { type: string; endpointCount: number; monthlyFeeYen: number };
   createdAt: string;
 }
+
+/**
+ * The story as the SME reads it: "we told you by mail" is not a step of its own each time, but a mark on the step it
+ * told about (its words kept as the mark's title).
+ */
+export function history(entries: Entry[]): (Entry & { told?: string })[] {
+  const shown: (Entry & { told?: string })[] = [];
+  for (const e of entries) {
+    if (e.type !== 'notice.sent') {
+      shown.push(e);
+      continue;
+    }
+    const about = TOLD_ABOUT[String(e.facts?.about ?? '')];
+    let at = shown.length - 1;
+    for (let i = shown.length - 1; i >= 0 && about; i--) {
+      if (shown[i].type === about) {
+        at = i;
+        break;
+      }
+    }
+    if (at >= 0) shown[at] = { ...shown[at], told: e.summary };
+    else shown.push(e);
+  }
+  return shown;
+}
+
+/** Which step of the story a mail to the SME was about (notify's reasons), to put the mark on it. */
+const TOLD_ABOUT: Record<string, string> = {
+  'sme.opened': 'incident.opened', 'sme.sensor-silent': 'incident.opened', 'sme.soc-wrote': 'comment',
+  'sme.consultation-answered': 'comment', 'sme.engineer-en-route': 'dispatch.job-en-route',
+  'sme.engineer-arrived': 'dispatch.job-arrived', 'sme.visit-done': 'dispatch.job-completed', 'sme.claim-paid': 'claim.paid',
+};
 
 /** Where the SME's case stands, in six steps a non-expert follows (MISSION.md: someone is on it, and when they come). */
 export function step(i: Incident): number {
@@ -198,7 +232,8 @@ class SmeApp extends AppElement {
   }
 
   private cases() {
-    const alerts = this.incidents.filter((i) => i.kind !== 'CONSULTATION'); // the desk's questions have their own tab
+    // the desk's questions have their own tab; a case merged into another is followed there (it says so when opened)
+    const alerts = this.incidents.filter((i) => i.kind !== 'CONSULTATION' && i.status !== 'MERGED');
     return html`<h1>${t('my.incidents')}</h1>
       ${alerts.length === 0 ? html`<p class="empty">${t('my.noIncidents')}</p>` : alerts.map((i) => this.caseCard(i))}`;
   }
@@ -218,17 +253,20 @@ class SmeApp extends AppElement {
         const current = step(i);
         return html`<article class="case" data-id=${i.id}>
           <h2><a href="#/incidents/${i.id}">${i.title}</a></h2>
+          ${i.status === 'MERGED' ? html`<p class="merged" role="status">${t('my.mergedInto')}
+            <a href="#/incidents/${i.mergedInto}">${t('my.openMergedInto')}</a></p>` : html`
           <ol class="steps" aria-label=${label('status', i.status)}>
             ${[0, 1, 2, 3, 4, 5].map((s) => html`<li class=${s < current ? 'done' : s === current ? 'current' : ''}
               aria-current=${s === current ? 'step' : 'false'}>${t(`my.step.${s}`)}</li>`)}
-          </ol>
+          </ol>`}
           ${i.onsite?.engineerName ? html`<p class="engineer">${t('my.engineer')}: <strong>${i.onsite.engineerName}</strong>
             ${i.onsite.eta && ARRIVING.includes(i.onsite.status)
               ? html` · ${t('my.eta')}: <strong>${dateTime(i.onsite.eta)}</strong>` : nothing}</p>
             ${i.onsite.late && i.onsite.lateByMinutes && i.onsite.deadline ? html`<p class="late" role="status">${t('my.late',
               { deadline: shortTime(i.onsite.deadline), late: minutes(i.onsite.lateByMinutes) })}</p>` : nothing}` : nothing}
           <h3>${t('my.history')}</h3>
-          <ul class="history">${(this.timelines[i.id] ?? []).map((e) => html`<li><time>${dateTime(e.at)}</time> ${e.summary}</li>`)}</ul>
+          <ul class="history">${history(this.timelines[i.id] ?? []).map((e) => html`<li><time>${dateTime(e.at)}</time> ${e.summary}${e.told
+            ? html` <span class="told" title=${e.told}>✉ ${t('my.told')}</span>` : nothing}</li>`)}</ul>
         </article>`;
   }
 
@@ -299,7 +337,7 @@ class SmeApp extends AppElement {
       .format(new Date(tenant.createdAt));
     return html`<h1>${t('my.contract')}</h1>
       <dl class="facts contract">
-        <dt>${t('my.plan')}</dt><dd>${label('plan', tenant.plan.type)}${tenant.plan.endpointCount ? ` (${tenant.plan.endpointCount}台)` : ''}</dd>
+        <dt>${t('my.plan')}</dt><dd>${label('plan', tenant.plan.type)}${tenant.plan.type !== 'NETWORK' && tenant.plan.endpointCount ? ` (${t('my.devices', { n: tenant.plan.endpointCount })})` : ''}</dd>
         <dt>${t('my.fee')}</dt><dd class="fee">${yen(tenant.plan.monthlyFeeYen)} — ${t('my.cap')} ${yen(limit)}
           ${tenant.plan.monthlyFeeYen <= limit ? html`（${t('my.within')}）` : nothing}</dd>
         <dt>${t('my.site')}</dt><dd>${tenant.site.prefecture} ${tenant.site.address}</dd>

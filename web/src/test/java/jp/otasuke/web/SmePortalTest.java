@@ -93,6 +93,52 @@ class SmePortalTest extends BrowserTest {
         stranger.context().close();
     }
 
+    /**
+     * The SOC found that two cases are one: the SME sees one card, which says so, and the other case, opened from its
+     * mail, says where it went; "we told you by mail" is a mark on the step, not a line of its own each time.
+     */
+    @Test
+    void aCaseMergedIntoAnotherIsFoldedIntoItAndSaysWhereItWent() {
+        Platform.Sme sme = Platform.onboardSme();
+        String suffix = sme.tenantId().substring(0, 6);
+        Platform.alert(sme, "pc-a-" + suffix, "MALWARE", "HIGH", "Trojan on pc-a-" + suffix);
+        Platform.alert(sme, "pc-b-" + suffix, "MALWARE", "HIGH", "Trojan on pc-b-" + suffix);
+        String[] cases = new String[2];
+        Platform.await("both incidents", () -> {
+            for (JsonNode i : Platform.call("GET", PackagedService.TRIAGE, "/api/v1/incidents?tenantId=" + sme.tenantId(),
+                    Platform.soc(), null, Map.of(), 200).path("items")) {
+                cases[i.path("hosts").toString().contains("pc-a-") ? 0 : 1] = i.get("id").asText();
+            }
+            return cases[0] != null && cases[1] != null;
+        });
+        Platform.call("POST", PackagedService.TRIAGE, "/api/v1/incidents/" + cases[0] + "/merge", Platform.soc(),
+                Map.of("incidentId", cases[1]), Map.of(), 200);
+        Platform.await("the SME told of its case by mail", () -> Platform.call("GET", PackagedService.TRIAGE,
+                "/api/v1/incidents/" + cases[0] + "/timeline", Platform.soc(), null, Map.of(), 200).toString()
+                .contains("notice.sent"));
+
+        Page page = signInAtDesk("my/", sme.username(), Platform.SME_PASSWORD);
+        Locator kept = page.locator("article.case[data-id='" + cases[0] + "']");
+        assertThat(kept.locator("ul.history")).containsText("関連する検知をこの件にまとめました");
+        assertThat(page.locator("article.case")).hasCount(1);
+        // the mark is on the step the mail told of: the case opened
+        assertThat(kept.locator("ul.history li").first().locator(".told")).containsText("メールでお知らせ済み");
+        assertThat(kept.locator("ul.history")).not().containsText("宛てにメールでお知らせしました");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-merged-ja.png")));
+
+        page.navigate(web + "my/#/incidents/" + cases[1]);
+        assertThat(page.locator("p.merged")).containsText("関連する別の件とまとめて対応しています");
+        assertThat(page.locator("ul.history")).containsText("この件は、関連する別の件とまとめて対応することになりました。");
+        page.locator("p.merged a").click();
+        assertThat(page.locator("article.case[data-id='" + cases[0] + "']")).isVisible();
+
+        // in English, the contract's device count too
+        page.locator("header button.link").click();
+        page.locator("nav a", new Page.LocatorOptions().setHasText("Contract")).click();
+        assertThat(page.locator(".contract")).containsText("(5 devices)");
+        page.context().close();
+    }
+
     private static String consultationIncident(Platform.Sme sme) {
         String[] id = new String[1];
         Platform.await("the consultation in the SOC's queue", () -> {

@@ -144,23 +144,28 @@ public class IncidentLog {
     public void merged(Incident into, Incident merged, String by, Instant at) {
         updated(into, at);
         updated(merged, at);
-        TimelineEntry.internal(UUID.randomUUID(), into.id, at, "incident.merged-in",
+        // the SME reads it too, so that one case does not stand still beside the other with no word why
+        TimelineEntry.shared(UUID.randomUUID(), into.id, at, "incident.merged-in",
                 SocLine.of("incident.merged-in", "otherIncidentId", merged.id, "otherTitle", merged.title, "alerts",
-                        into.alertCount, "priority", into.priority), by);
-        TimelineEntry.internal(UUID.randomUUID(), merged.id, at, "incident.merged",
-                SocLine.of("incident.merged", "otherIncidentId", into.id, "otherTitle", into.title), by);
+                        into.alertCount, "priority", into.priority),
+                CustomerLine.of("incident.merged-in", "otherIncidentId", merged.id), by);
+        TimelineEntry.shared(UUID.randomUUID(), merged.id, at, "incident.merged",
+                SocLine.of("incident.merged", "otherIncidentId", into.id, "otherTitle", into.title),
+                CustomerLine.of("incident.merged", "otherIncidentId", into.id), by);
     }
 
     /** The new incident is opened like any other (event, timeline) and says where its alerts came from. */
     public void detached(Incident source, Incident split, String by, Instant at) {
         opened(split, at);
         updated(source, at);
-        TimelineEntry.internal(UUID.randomUUID(), split.id, at, "incident.detached-from",
+        TimelineEntry.shared(UUID.randomUUID(), split.id, at, "incident.detached-from",
                 SocLine.of("incident.detached-from", "alerts", split.alertCount, "otherIncidentId", source.id,
-                        "otherTitle", source.title), by);
-        TimelineEntry.internal(UUID.randomUUID(), source.id, at, "incident.detached",
+                        "otherTitle", source.title),
+                CustomerLine.of("incident.detached-from", "otherIncidentId", source.id), by);
+        TimelineEntry.shared(UUID.randomUUID(), source.id, at, "incident.detached",
                 SocLine.of("incident.detached", "alerts", split.alertCount, "hosts", List.of(split.hosts),
-                        "otherIncidentId", split.id, "otherTitle", split.title), by);
+                        "otherIncidentId", split.id, "otherTitle", split.title),
+                CustomerLine.of("incident.detached", "otherIncidentId", split.id), by);
     }
 
     public void slaBreached(Incident i, Instant at) {

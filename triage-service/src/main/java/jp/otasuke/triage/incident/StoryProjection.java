@@ -130,7 +130,8 @@ public class StoryProjection {
             SocLine told = SocLine.of("notice.sent", "recipient", e.recipient(), "audience", e.audience(), "channel",
                     e.channel(), "about", e.about());
             entry(e, "notice.sent", told, "SME".equals(e.audience())
-                    ? CustomerLine.of("notice.sent", "channel", e.channel(), "recipient", e.recipient())
+                    // what it told of (a code) goes with it, so the SME's page marks the step the mail was about
+                    ? CustomerLine.of("notice.sent", "channel", e.channel(), "recipient", e.recipient(), "about", e.about())
                     : null);
         } else if (event instanceof ClaimClosed e) {
             claim(incident, e.claimId(), e.status());

@@ -58,6 +58,15 @@ class MergeAndDetachTest {
                 .body("find { it.type == 'incident.merged' }.summary", equalTo("「Alert on " + dbHost
                         + "」に統合しました。アラートはそちらに移りました"));
         soc1.get("/api/v1/incidents/{id}/timeline", db).body("type", hasItem("incident.merged"));
+        // the SME is told where its case went, in its words, and the case names where it went
+        Soc sme = Soc.as(jp.otasuke.infra.testing.TestUsers.smeUser(jp.otasuke.infra.testing.TestServers.keycloak(), tenant));
+        sme.get("/api/v1/incidents/{id}", db).body("status", equalTo("MERGED")).body("mergedInto", equalTo(web.toString()));
+        sme.get("/api/v1/incidents/{id}/timeline", db)
+                .body("find { it.type == 'incident.merged' }.summary", equalTo("この件は、関連する別の件とまとめて対応することになりました。"))
+                .body("find { it.type == 'incident.merged' }.facts.otherIncidentId", equalTo(web.toString()));
+        sme.get("/api/v1/incidents/{id}/timeline", web)
+                .body("find { it.type == 'incident.merged-in' }.summary", equalTo("関連する検知をこの件にまとめました。あわせて対応します。"))
+                .body("actor", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
         IncidentUpdated merged = null;
         for (var record : EventTopics.read(Topics.INCIDENTS, r -> db.toString().equals(r.key())
                 && EventTopics.type(r).equals("otasuke.incident.updated.v1"), 1)) {
