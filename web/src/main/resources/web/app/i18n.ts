@@ -277,7 +277,8 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'check.INTRUSION.3': { ja: '管理者パスワードを変更した', en: 'Changed the admin passwords' },
   'check.ANY.1': { ja: '状況と今後の注意点をご担当者に説明した', en: 'Explained what happened and what to watch to the on-site person' },
   'check.ANY.2': { ja: '作業前後の状態を写真に残した', en: 'Took photos before and after the work' },
-  'my.title': { ja: 'お助け隊 ご契約者ページ', en: 'Otasuke — your company' },
+  'my.brand': { ja: 'お助け隊', en: 'Otasuke' },
+  'my.titleRest': { ja: 'ご契約者ページ', en: 'your company' },
   'my.incidents': { ja: '対応状況', en: 'Incidents' },
   'my.insurance': { ja: '保険', en: 'Insurance' },
   'my.desk': { ja: '相談窓口', en: 'Ask us' },
@@ -294,6 +295,8 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'my.history': { ja: 'これまでの経過', en: 'What happened so far' },
   'my.noClaims': { ja: '保険の請求はまだありません', en: 'No insurance claims yet' },
   'my.claimStatus': { ja: '請求の状況', en: 'Status' },
+  'my.claimFor': { ja: '対象の件：', en: 'For the case:' },
+  'my.claimForCase': { ja: 'この件を見る', en: 'see the case' },
   'my.payable': { ja: 'お支払い予定額', en: 'To be paid' },
   'my.paid': { ja: 'お支払い済み', en: 'Paid' },
   'my.why': { ja: '内訳と理由', en: 'What is covered, and why' },
@@ -365,8 +368,8 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'admin.planType': { ja: '種類', en: 'Type' },
   'admin.endpointCount': { ja: '監視する端末の台数', en: 'Endpoints monitored' },
   'admin.fee': { ja: '月額（税抜、円）', en: 'Monthly fee (yen, before tax)' },
-  'admin.capOk': { ja: 'お助け隊の上限 {cap} 以内です', en: 'Within the Otasuke-tai cap of {cap}' },
-  'admin.capOver': { ja: 'お助け隊の上限 {cap} を超えています', en: 'Over the Otasuke-tai cap of {cap}' },
+  'admin.capOk': { ja: 'お助け隊の上限{cap}以内です', en: 'Within the Otasuke-tai cap of {cap}' },
+  'admin.capOver': { ja: 'お助け隊の上限{cap}を超えています', en: 'Over the Otasuke-tai cap of {cap}' },
   'admin.firstUser': { ja: '最初の利用者', en: 'First user' },
   'admin.userEmail': { ja: 'メールアドレス（ログインID）', en: 'E-mail (the login)' },
   'admin.userName': { ja: '氏名', en: 'Name' },
@@ -446,7 +449,7 @@ const TEXTS: Record<string, { ja: string; en: string }> = {
   'refusal.incident.detach-all': { ja: 'すべてのアラートを切り離すと、このインシデントが空になってしまいます', en: 'Detaching every alert would leave the incident empty' },
   'refusal.dead-letter.redriven-already': { ja: 'このレコードは {redrivenBy} さんがすでに再送しています', en: '{redrivenBy} re-drove this record already' },
   'refusal.sensor.source-address-taken': { ja: '{sourceAddress} から送る有効なセンサーがすでにあります', en: 'An active sensor already sends from {sourceAddress}' },
-  'refusal.tenant.price-cap': { ja: 'お助け隊の上限 {capYen} を超えています（{monthlyFeeYen}）。上限以内の月額にしてください', en: 'Over the Otasuke-tai cap of {capYen} ({monthlyFeeYen}); set a monthly fee within it' },
+  'refusal.tenant.price-cap': { ja: 'お助け隊の上限{capYen}を超えています（{monthlyFeeYen}）。上限以内の月額にしてください', en: 'Over the Otasuke-tai cap of {capYen} ({monthlyFeeYen}); set a monthly fee within it' },
   'refusal.tenant.no-endpoints': { ja: '{planType}には監視する端末が1台以上必要です', en: 'A {planType} needs at least one device to monitor' },
   'refusal.tenant.fee-negative': { ja: '月額にマイナスは指定できません', en: 'The monthly fee cannot be negative' },
   'form.checkFields': { ja: '入力内容を確認してください。直すところを各項目に示しました', en: 'Please check the form: what to fix is shown at each field' },
@@ -480,9 +483,10 @@ export function t(key: string, values: Record<string, string | number> = {}): st
   return text;
 }
 
-/** An amount of yen as the apps write it everywhere (¥12,000), whatever the language. */
+/** An amount of yen as the services' own lines write it (12,000円, 12,000 yen), so a page never mixes two ways. */
 export function yen(amount: number | string): string {
-  return `¥${Number(amount).toLocaleString('ja-JP')}`;
+  const digits = Number(amount).toLocaleString('ja-JP');
+  return lang() === 'ja' ? `${digits}円` : `${digits} yen`;
 }
 
 /** A status, category or other code as a person reads it; the code itself when there is no text for it. */

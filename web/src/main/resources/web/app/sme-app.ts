@@ -215,7 +215,7 @@ class SmeApp extends AppElement {
       html`<a href="#/${name}" aria-current=${tab === name ? 'page' : 'false'}>${text}</a>`;
     return html`
       <header class="top my-top">
-        <span class="brand">${t('my.title')}</span>
+        <span class="brand">${t('my.brand')}<span>${t('my.titleRest')}</span></span>
         <nav aria-label="main">${link('incidents', t('my.incidents'))}${link('insurance', t('my.insurance'))}
           ${link('desk', t('my.desk'))}${link('contract', t('my.contract'))}</nav>
         <span class="live live-${live.state}" role="status">${t(`live.${live.state === 'live' ? 'on' : live.state === 'offline' ? 'off' : 'connecting'}`)}</span>
@@ -275,6 +275,8 @@ class SmeApp extends AppElement {
       ${this.claims.length === 0 ? html`<p class="empty">${t('my.noClaims')}</p>` : this.claims.map((c) => html`
         <article class="case claim">
           <h2>${c.claimNumber}</h2>
+          <p class="for-incident">${t('my.claimFor')} <a href="#/incidents/${c.incidentId}">${this.incidents.find((i) => i.id
+            === c.incidentId)?.title ?? t('my.claimForCase')}</a></p>
           <p>${t('my.claimStatus')}: <strong>${label('claim', c.status)}</strong></p>
           <p>${c.paidYen !== null && c.paidYen !== undefined ? html`${t('my.paid')}: <strong>${yen(c.paidYen)}</strong>`
             : html`${t('my.payable')}: <strong>${yen(c.payableYen)}</strong>`}</p>

@@ -47,7 +47,7 @@ class AdminConsoleTest extends BrowserTest {
         // a network plan monitors no endpoints: no count asked (none kept hidden either)
         assertThat(page.locator("[id='plan.endpointCount']")).hasCount(0);
         page.locator("[id='plan.monthlyFeeYen']").fill("12000");
-        assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限 ¥10,000 を超えています");
+        assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限10,000円を超えています");
         page.locator("[id='admin.email']").fill("owner-" + unique + "@sakai-seiki.example");
         page.locator("[id='admin.name']").fill("堺 花子");
         page.locator("input[name=sensor-name-0]").fill("FortiGate");
@@ -56,10 +56,10 @@ class AdminConsoleTest extends BrowserTest {
 
         // the server refuses the fee, and says so at the fee
         page.locator("form.onboard button[type=submit]").click();
-        assertThat(page.locator(".field-error.server")).hasText("お助け隊の上限 ¥10,000 を超えています（¥12,000）。上限以内の月額にしてください");
+        assertThat(page.locator(".field-error.server")).hasText("お助け隊の上限10,000円を超えています（12,000円）。上限以内の月額にしてください");
         assertThat(page.locator("p.error")).hasCount(0); // said once, at the fee
         page.locator("[id='plan.monthlyFeeYen']").fill("9800");
-        assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限 ¥10,000 以内です");
+        assertThat(page.locator("#fee-cap")).hasText("お助け隊の上限10,000円以内です");
         page.locator("form.onboard button[type=submit]").click();
 
         // the page adds the policy as soon as insurance has read the new tenant from Kafka (it retries for ~20 s and

@@ -44,7 +44,8 @@ class DemoStoryTest extends BrowserTest {
         page.locator("nav a", new Page.LocatorOptions().setHasText("保険")).click();
         Locator claim = page.locator("article.claim", new Page.LocatorOptions().setHasText(told.claimNumber()));
         assertThat(claim).containsText("お支払い済み");
-        assertThat(claim).containsText("¥" + String.format(java.util.Locale.ROOT, "%,d", told.paidYen()));
+        assertThat(claim).containsText(String.format(java.util.Locale.ROOT, "%,d円", told.paidYen()));
+        assertThat(claim.locator(".for-incident a")).hasAttribute("href", "#/incidents/" + told.incidentId());
         assertThat(claim.locator("ul.explanation")).containsText("ご負担いただく免責金額 5,000円 を差し引いて");
         assertThat(claim.locator("table.claim-lines")).containsText("作業費");
         assertThat(claim.locator("table.claim-lines")).containsText("現地作業 115分（30分単位で4回分、1時間あたり8,000円）");

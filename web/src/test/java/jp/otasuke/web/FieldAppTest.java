@@ -81,10 +81,10 @@ class FieldAppTest extends BrowserTest {
         report.locator("input[name=check]").first().check();
         report.locator("#confirmedBy").fill("田中 一郎");
         sign(page, report.locator("canvas"));
-        assertThat(report.locator("table.costs")).containsText("¥16,000"); // 95 min = 4 × 30 min at ¥8,000/h
+        assertThat(report.locator("table.costs")).containsText("16,000円"); // 95 min = 4 × 30 min at 8,000 yen/h
         assertThat(report.locator("table.costs")).containsText("1時間35分（30分単位で4単位）");
-        assertThat(report.locator("table.costs")).containsText("¥420");
-        assertThat(report.locator("table.costs")).containsText("¥17,020");
+        assertThat(report.locator("table.costs")).containsText("420円");
+        assertThat(report.locator("table.costs")).containsText("17,020円");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("field-report-ja.png")));
         report.locator("button[type=submit]").click();
         assertThat(page.locator(".outbox-count")).hasText("送信待ち 5件");

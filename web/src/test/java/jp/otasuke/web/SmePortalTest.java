@@ -63,8 +63,8 @@ class SmePortalTest extends BrowserTest {
         assertThat(question).containsText("回答済み");
 
         page.locator("nav a", new Page.LocatorOptions().setHasText("ご契約")).click();
-        assertThat(page.locator(".contract .fee")).containsText("¥19,800");
-        assertThat(page.locator(".contract .fee")).containsText("¥20,000");
+        assertThat(page.locator(".contract .fee")).containsText("19,800円");
+        assertThat(page.locator(".contract .fee")).containsText("20,000円");
         assertThat(page.locator(".certificate")).containsText(sme.name() + "は、サイバーセキュリティお助け隊サービス");
         // its sensor, heard with the alerts it sent: live, with when it was last heard (Japan time)
         Locator sensor = page.locator("ul.sensors li", new Page.LocatorOptions().setHasText("Suricata"));
@@ -125,6 +125,12 @@ class SmePortalTest extends BrowserTest {
         assertThat(kept.locator("ul.history li").first().locator(".told")).containsText("メールでお知らせ済み");
         assertThat(kept.locator("ul.history")).not().containsText("宛てにメールでお知らせしました");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-merged-ja.png")));
+        // on a phone the header leaves the screen to the case
+        page.setViewportSize(390, 844);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-phone-ja.png")));
+        org.junit.jupiter.api.Assertions.assertTrue(page.locator("header.top").boundingBox().height < 110,
+                "header " + page.locator("header.top").boundingBox().height + " px of 844");
+        page.setViewportSize(1400, 900);
 
         page.navigate(web + "my/#/incidents/" + cases[1]);
         assertThat(page.locator("p.merged")).containsText("関連する別の件とまとめて対応しています");
