@@ -36,7 +36,7 @@ public class JobLog {
 
     public void assigned(DispatchJob job, Instant at) {
         outbox.publish(new DispatchJobAssigned(UUID.randomUUID(), at, job.id, job.incidentId, job.tenantId, job.engineerId,
-                job.engineerName, job.plannedArrival, job.chosenBy));
+                job.engineerName, job.plannedArrival, job.chosenBy, job.urgency, job.deadline, job.reason));
     }
 
     public void accepted(DispatchJob job) {

@@ -25,6 +25,9 @@ public interface NoticeConfig {
     @WithDefault("365d")
     Duration keep();
 
+    /** The provider's desk, which every SME's mail gives as the number to call (24 hours). */
+    String deskPhone();
+
     /** Where a notice's link opens the incident ({@code /soc/}, {@code /my/}, {@code /field/} below it). */
     String appsUrl();
 }

@@ -130,7 +130,7 @@ public class NoticeWorker implements DueWork<NoticeWorker.Claimed> {
         }
         String subject = render(notice.subject(), to);
         String body = render(notice.body(), to) + "\n\n"
-                + render(Sentence.of("footer." + notice.audience(), "link", link(notice)), to);
+                + render(Sentence.of("footer." + notice.audience(), "link", link(notice), "deskPhone", config.deskPhone()), to);
         String failure = null;
         for (String channel : to.channels()) {
             if (notice.channelsSent().contains(channel)) {

@@ -43,6 +43,9 @@ public class Preference extends PanacheEntityBase {
     public String chatWebhookSealed;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** For an SME's portal user: the SME, whose mails they are sent too, as they chose. */
+    @Column(name = "tenant_id")
+    public java.util.UUID tenantId;
 
     public static Preference of(String username) {
         return Optional.ofNullable(Preference.<Preference>findById(username.toLowerCase(Locale.ROOT)))

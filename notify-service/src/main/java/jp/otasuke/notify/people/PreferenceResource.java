@@ -75,6 +75,7 @@ public class PreferenceResource {
             }
             channels.add(channel);
         }
+        preference.tenantId = caller.is(Roles.SME_USER) ? caller.requireTenantId() : null;
         String language = wishes.language() == null ? "ja" : wishes.language().toLowerCase(Locale.ROOT);
         if (!language.equals("ja") && !language.equals("en")) {
             throw ProblemException.badField("language", "language is ja or en");

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import jp.otasuke.common.consumer.BatchApplier;
+import jp.otasuke.common.events.ClaimOpened;
 import jp.otasuke.common.events.ClaimPaid;
 import jp.otasuke.common.events.DispatchJobArrived;
 import jp.otasuke.common.events.DispatchJobAssigned;
@@ -30,6 +31,7 @@ import jp.otasuke.notify.escalation.Escalation;
 import jp.otasuke.notify.escalation.Escalations;
 import jp.otasuke.notify.notice.Notice;
 import jp.otasuke.notify.notice.Notices;
+import jp.otasuke.notify.people.Preference;
 import jp.otasuke.notify.tenant.TenantContact;
 
 /**
@@ -74,7 +76,11 @@ public class StoryNotices {
             escalations.opened(e);
             if (e.priority() == Priority.P1 || e.priority() == Priority.P2) {
                 if (e.kind() == IncidentKind.ALERT) {
-                    toSme(e, Sentence.of("sme.opened", "what", String.valueOf(e.category()), "openedAt", e.occurredAt()));
+                    // which machines, so the SME knows which PC to leave alone
+                    toSme(e, e.hosts() == null || e.hosts().isEmpty()
+                            ? Sentence.of("sme.opened", "what", String.valueOf(e.category()), "openedAt", e.occurredAt())
+                            : Sentence.of("sme.opened.on-hosts", "what", String.valueOf(e.category()), "openedAt", e.occurredAt(),
+                                    "hosts", e.hosts()));
                 } else if (e.kind() == IncidentKind.SENSOR_SILENT) {
                     toSme(e, Sentence.of("sme.sensor-silent", "openedAt", e.occurredAt()));
                 }
@@ -97,6 +103,12 @@ public class StoryNotices {
         } else if (event instanceof DispatchJobCompleted e) {
             toSme(e, Sentence.of("sme.visit-done", "engineer", e.engineerName(), "report", e.reportSummary(),
                     "totalYen", e.totalYen()));
+        } else if (event instanceof ClaimOpened e) {
+            // what the insurance is expected to pay, and what the SME pays itself (the deductible, what is not covered)
+            toSme(e, "NOT_COVERED".equals(e.status())
+                    ? Sentence.of("sme.claim-not-covered", "claimedYen", e.claimedTotalYen())
+                    : Sentence.of("sme.claim-opened", "claimedYen", e.claimedTotalYen(), "payableYen", e.payableYen(),
+                            "ownYen", Math.max(0, e.claimedTotalYen() - e.payableYen()), "claimNumber", e.claimNumber()));
         } else if (event instanceof ClaimPaid e) {
             toSme(e, Sentence.of("sme.claim-paid", "paidYen", e.paidYen(), "claimNumber", e.claimNumber(), "paidOn", e.paidOn()));
         } else if (event instanceof DispatchJobAssigned e) {
@@ -110,8 +122,12 @@ public class StoryNotices {
     /** A new job for the engineer; a change of plan for the one who had it, or a new time for the same one. */
     private void assigned(DispatchJobAssigned e) {
         Optional<UUID> before = JobEngineer.of(e.jobId());
+        TenantContact contact = TenantContact.findById(e.tenantId());
+        // what the engineer needs before setting off: where, by when, how urgent, why, and whom to call
         Sentence job = Sentence.of("engineer.assigned", "tenant", tenantName(e.tenantId()), "address", tenantAddress(e.tenantId()),
-                "eta", e.plannedArrival());
+                "eta", e.plannedArrival(), "deadline", e.deadline(), "urgency", e.urgency() == null ? null : e.urgency().name(),
+                "reason", e.reason() == null ? "" : e.reason(), "phone", contact == null || contact.contactPhone == null ? ""
+                        : contact.contactPhone);
         if (before.isPresent() && before.get().equals(e.engineerId())) {
             toEngineer(e, e.engineerId(), Sentence.of("engineer.plan-changed", "tenant", tenantName(e.tenantId()),
                     "eta", e.plannedArrival()));
@@ -122,9 +138,21 @@ public class StoryNotices {
         JobEngineer.record(e.jobId(), e.engineerId(), e.occurredAt());
     }
 
+    /**
+     * To the SME: its contact address, and each of its portal users who chose how to be told (their channels, language
+     * and quiet hours), once each.
+     */
     private void toSme(IncidentStory e, Sentence about) {
+        String priority = priorityOf(e);
         notices.write(new Notices.Draft(e.eventId() + ":sme", e.incidentId(), e.tenantId(), Notice.Audience.SME,
-                Notice.RecipientKind.TENANT, e.tenantId().toString(), about, priorityOf(e)));
+                Notice.RecipientKind.TENANT, e.tenantId().toString(), about, priority));
+        TenantContact contact = TenantContact.findById(e.tenantId());
+        for (Preference reader : Preference.<Preference>list("tenantId", e.tenantId())) {
+            if (contact == null || !reader.username.equalsIgnoreCase(contact.contactEmail)) {
+                notices.write(new Notices.Draft(e.eventId() + ":sme:" + reader.username, e.incidentId(), e.tenantId(),
+                        Notice.Audience.SME, Notice.RecipientKind.USER, reader.username, about, priority));
+            }
+        }
     }
 
     private void toEngineer(IncidentStory e, UUID engineerId, Sentence about) {

@@ -23,6 +23,8 @@ public class TenantContact extends PanacheEntityBase {
     @Column(name = "contact_email")
     public String contactEmail;
     public String address;
+    @Column(name = "contact_phone")
+    public String contactPhone;
     public boolean active;
     @Column(name = "updated_at")
     public Instant updatedAt;
@@ -40,6 +42,7 @@ public class TenantContact extends PanacheEntityBase {
         }
         contact.name = event.name();
         contact.contactEmail = event.contactEmail();
+        contact.contactPhone = event.contactPhone();
         contact.address = event.site() == null ? null
                 : String.join(" ", java.util.stream.Stream.of(event.site().prefecture(), event.site().address())
                         .filter(java.util.Objects::nonNull).toList());

@@ -51,10 +51,16 @@ class EngineerNoticesTest {
         UUID incident = UUID.randomUUID();
 
         EventTopics.publish(new DispatchJobAssigned(UUID.randomUUID(), Instant.now(), job, incident, sme.tenantId(), sato, "佐藤 健二",
-                Instant.parse("2026-12-07T01:30:00Z")));
+                Instant.parse("2026-12-07T01:30:00Z"), null, jp.otasuke.common.events.Enums.Urgency.IMMEDIATE,
+                Instant.parse("2026-12-07T03:00:00Z"), "感染端末の隔離と証拠保全"));
         Mailbox.Mail assigned = await().atMost(Duration.ofSeconds(60)).until(satoMail::read, m -> !m.isEmpty()).get(0);
         assertEquals("【出動】高槻製作所（12月7日 10:30ごろ到着予定）", assigned.subject());
         assertTrue(assigned.text().contains("訪問先：高槻製作所"), assigned.text());
+        // why, by when, how urgent, and whom to call, before setting off
+        assertTrue(assigned.text().contains("緊急度：至急（4時間以内）"), assigned.text());
+        assertTrue(assigned.text().contains("期限：12月7日 12:00"), assigned.text());
+        assertTrue(assigned.text().contains("依頼内容：感染端末の隔離と証拠保全"), assigned.text());
+        assertTrue(assigned.text().contains("現地の連絡先：" + Smes.PHONE), assigned.text());
         assertTrue(assigned.text().contains("/field/"), assigned.text());
 
         // the planner gives the job to Suzuki, who is nearer

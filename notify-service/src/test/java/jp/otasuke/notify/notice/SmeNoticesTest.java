@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.otasuke.common.events.ClaimOpened;
 import jp.otasuke.common.events.ClaimPaid;
+import jp.otasuke.common.events.IncidentOpened;
 import jp.otasuke.common.events.DispatchJobArrived;
 import jp.otasuke.common.events.DispatchJobEnRoute;
 import jp.otasuke.common.events.Site;
@@ -99,6 +101,45 @@ class SmeNoticesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> subjects(sme), s -> s.size() >= expected.size());
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> subjects(sme).size() == expected.size());
         assertEquals(expected.stream().sorted().toList(), subjects(sme).stream().sorted().toList());
+    }
+
+    @Test
+    void theSmeIsToldWhichMachineWhatItPaysItselfAndWhomToCall() {
+        Contact sme = sme("宇治精密");
+        UUID incident = UUID.randomUUID();
+        EventTopics.publish(new IncidentOpened(UUID.randomUUID(), Instant.now(), incident, sme.tenant(),
+                jp.otasuke.common.events.Enums.IncidentKind.ALERT, "Trojan on pc-keiri",
+                jp.otasuke.common.events.Enums.AlertCategory.MALWARE, jp.otasuke.common.events.Enums.Priority.P1, "OPEN",
+                Instant.now().plusSeconds(900), null, List.of("pc-keiri")));
+        Mailbox.Mail opened = await().atMost(Duration.ofSeconds(60)).until(sme.mailbox()::read, m -> !m.isEmpty()).get(0);
+        assertTrue(opened.text().contains("対象の機器：pc-keiri"), opened.text());
+        assertTrue(opened.text().contains("お助け隊窓口（0120-000-000、24時間受付）までお電話ください"), opened.text());
+
+        EventTopics.publish(new ClaimOpened(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "CLM-2026-0077", incident,
+                UUID.randomUUID(), sme.tenant(), UUID.randomUUID(), "insurer-a", "SUBMITTED", 5_425, 425));
+        Mailbox.Mail claim = await().atMost(Duration.ofSeconds(60)).until(sme.mailbox()::read, m -> m.size() == 2).stream()
+                .filter(m -> m.subject().equals("【お助け隊】駆付け費用と保険のご案内")).findFirst().orElseThrow();
+        assertTrue(claim.text().contains("保険から支払われる見込みの額：425円"), claim.text());
+        assertTrue(claim.text().contains("御社のご負担（免責金額など）：5,000円"), claim.text());
+    }
+
+    @Test
+    void aPortalUserWhoChoseHowToBeToldIsToldTooInTheirLanguage() {
+        Contact sme = sme("伏見酒造");
+        String user = jp.otasuke.infra.testing.TestUsers.smeUser(TestServers.keycloak(), sme.tenant());
+        ApiUser.as(user, user).json(java.util.Map.of("channels", List.of("EMAIL"), "language", "en"))
+                .when().put("/api/v1/me/preferences").then().statusCode(200);
+        DispatchJobEnRoute enRoute = new DispatchJobEnRoute(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
+                sme.tenant(), UUID.randomUUID(), "佐藤 健二", Instant.parse("2026-12-02T06:30:00Z"));
+        EventTopics.publish(enRoute);
+
+        Mailbox userMail = new Mailbox(TestServers.mail().imapPort(), user + "@example.jp");
+        Mailbox.Mail theirs = await().atMost(Duration.ofSeconds(60)).until(userMail::read, m -> !m.isEmpty()).get(0);
+        assertTrue(theirs.subject().startsWith("[Otasuke-tai]"), theirs.subject());
+        Mailbox.Mail contacts = await().atMost(Duration.ofSeconds(60)).until(sme.mailbox()::read, m -> !m.isEmpty()).get(0);
+        assertTrue(contacts.subject().startsWith("【お助け隊】"), contacts.subject());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> userMail.read().size() == 1 && sme.mailbox().read().size() == 1);
     }
 
     private record Contact(UUID tenant, Mailbox mailbox) {

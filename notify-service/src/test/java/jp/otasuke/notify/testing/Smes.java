@@ -22,6 +22,9 @@ public final class Smes {
     public record Sme(UUID tenantId, String name, String contactEmail) {
     }
 
+    /** Every test SME's telephone. */
+    public static final String PHONE = "075-000-0000";
+
     private Smes() {
     }
 
@@ -29,7 +32,7 @@ public final class Smes {
         UUID tenant = UUID.randomUUID();
         String contact = "owner-" + tenant.toString().substring(0, 8) + "@sme.example";
         EventTopics.publish(new TenantUpserted(UUID.randomUUID(), Instant.now(), tenant, name, "manufacturing", contact,
-                "075-000-0000", new Site("612-0000", "京都府", "京都市伏見区", 34.93, 135.76), null, true));
+                PHONE, new Site("612-0000", "京都府", "京都市伏見区", 34.93, 135.76), null, true));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> TenantContact.findById(tenant) != null));
         return new Sme(tenant, name, contact);

@@ -39,7 +39,7 @@ public class IncidentLog {
 
     public void opened(Incident i, Instant at) {
         IncidentOpened event = new IncidentOpened(UUID.randomUUID(), at, i.id, i.tenantId, i.kind, i.title, i.category,
-                i.priority, i.status.name(), i.ackDueAt, i.consultationId);
+                i.priority, i.status.name(), i.ackDueAt, i.consultationId, i.hostList());
         outbox.publish(event);
         if (i.kind == IncidentKind.CONSULTATION) {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
