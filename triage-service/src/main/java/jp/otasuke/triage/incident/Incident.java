@@ -279,8 +279,10 @@ public class Incident extends PanacheEntityBase {
     }
 
     /**
-     * The host an alert is about: the named host, else the destination address (the machine a network
-     * sensor saw attacked), else the source address. Lower-cased so that "PC-01" and "pc-01" are one.
+     * The host an alert is about: the named host, else of the two addresses the one in the SME's own network (a PC
+     * calling its controller outside is the machine to look at, not the controller: a rule that matched the server's
+     * answer names the server as the source), else the destination (the machine a network sensor saw attacked), else the
+     * source. Lower-cased so that "PC-01" and "pc-01" are one.
      */
     static Optional<String> hostOf(AlertReceived alert) {
         return hostOf(alert.host(), alert.dstIp(), alert.srcIp());
@@ -288,7 +290,9 @@ public class Incident extends PanacheEntityBase {
 
     /** The same rule for a stored alert's fields (detach counts hosts again from the rows). */
     public static Optional<String> hostOf(String host, String dstIp, String srcIp) {
-        String named = host != null ? host : dstIp != null ? dstIp : srcIp;
+        String named = host != null ? host
+                : dstIp != null && srcIp != null && !OwnNetwork.contains(dstIp) && OwnNetwork.contains(srcIp) ? srcIp
+                : dstIp != null ? dstIp : srcIp;
         return Optional.ofNullable(named).map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(java.util.Locale.ROOT));
     }
 

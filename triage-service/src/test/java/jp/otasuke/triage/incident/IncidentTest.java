@@ -37,6 +37,21 @@ class IncidentTest {
     }
 
     @Test
+    void theMachineAnAlertIsAboutIsTheOneInTheSmesNetwork() {
+        // a PC calling its controller: the rule matched the server's answer, so the server is the source
+        assertEquals("192.168.10.23", Incident.hostOf(null, "192.168.10.23", "198.51.100.77").orElseThrow());
+        assertEquals("192.168.10.23", Incident.hostOf(null, "198.51.100.77", "192.168.10.23").orElseThrow());
+        // an attack from outside on a machine inside, and one the sensor saw inside the network: the destination
+        assertEquals("10.0.0.5", Incident.hostOf(null, "10.0.0.5", "203.0.113.9").orElseThrow());
+        assertEquals("fd00::17", Incident.hostOf(null, "203.0.113.40", "fd00::17").orElseThrow());
+        assertEquals("203.0.113.40", Incident.hostOf(null, "203.0.113.40", "198.51.100.77").orElseThrow());
+        // a named host wins; a name is never taken for one of the SME's addresses (nor looked up)
+        assertEquals("pc-keiri", Incident.hostOf("PC-KEIRI", "198.51.100.77", "192.168.10.23").orElseThrow());
+        assertEquals("192.168.10.23", Incident.hostOf(null, "c2.example", "192.168.10.23").orElseThrow());
+        assertEquals("c2.example", Incident.hostOf(null, "c2.example", "intranet.local").orElseThrow());
+    }
+
+    @Test
     void aResolvedIncidentTakesNoAlert() {
         Incident incident = open();
         incident.acknowledge("soc-1", now);
