@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { AppElement } from './base';
 import { get } from './api';
 import { label, t } from './i18n';
@@ -16,16 +16,17 @@ interface Kpis {
   claims: { opened: number; paid: number };
 }
 
-/** Horizontal bars drawn by the page (SVG): no chart library to ship. */
+/**
+ * Horizontal bars drawn by the page (no chart library to ship): each row is its label and its value as text, at the
+ * page's own size, so it reads at a glance, zooms with the page and is read out by a screen reader; the bar itself is
+ * decoration.
+ */
 function bars(rows: { label: string; value: number; text: string }[]) {
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const height = rows.length * 28;
-  return html`<svg class="bars" viewBox="0 0 600 ${height}" role="img" width="100%" height=${height}>
-    ${rows.map((r, i) => svg`
-      <text x="0" y=${i * 28 + 18} class="bar-label">${r.label}</text>
-      <rect x="200" y=${i * 28 + 4} width=${Math.max(2, (r.value / max) * 320)} height="18" class="bar"></rect>
-      <text x=${208 + (r.value / max) * 320} y=${i * 28 + 18} class="bar-value">${r.text}</text>`)}
-  </svg>`;
+  return html`<ul class="bars">${rows.map((r) => html`<li>
+    <span class="bar-label">${r.label}</span>
+    <span class="bar-track" aria-hidden="true"><span class="bar" style="width: ${Math.max(1, (r.value / max) * 100)}%"></span></span>
+    <span class="bar-value">${r.text}</span></li>`)}</ul>`;
 }
 
 /** The SOC's KPIs over a period (computed by triage over its database). */

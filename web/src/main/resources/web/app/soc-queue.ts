@@ -163,6 +163,29 @@ class SocQueue extends AppElement {
     return (this.items ?? []).filter((i) => !this.view.sla || slaState(i, now) === this.view.sla);
   }
 
+  /**
+   * The customer filter is typed (forty names do not fit a list to scroll): the name picked from the suggestions, or the
+   * one customer whose name holds what was typed; nothing typed is every customer.
+   */
+  private pickTenant(input: HTMLInputElement) {
+    const typed = input.value.trim().toLowerCase();
+    if (!typed) {
+      this.setView({ tenantId: '' });
+      return;
+    }
+    const entries = [...this.names].filter(([id]) => id !== PLATFORM || typed === (this.names.get(PLATFORM) ?? '').toLowerCase());
+    const exact = entries.find(([, name]) => name.toLowerCase() === typed);
+    const partial = entries.filter(([, name]) => name.toLowerCase().includes(typed));
+    const found = exact ?? (partial.length === 1 ? partial[0] : undefined);
+    if (found) {
+      input.value = found[1];
+      this.message = '';
+      this.setView({ tenantId: found[0] });
+    } else {
+      this.message = t(partial.length ? 'filter.tenantMany' : 'filter.tenantNone', { n: partial.length });
+    }
+  }
+
   private setView(change: Partial<View>) {
     this.view = { ...this.view, ...change };
     this.selected = 0;
@@ -308,9 +331,10 @@ class SocQueue extends AppElement {
             ${option('', t('filter.all'), v.priority)}${PRIORITIES.map((p) => option(p, p, v.priority))}
           </select></label>
         <label>${t('filter.tenant')}
-          <select @change=${(e: Event) => this.setView({ tenantId: (e.target as HTMLSelectElement).value })}>
-            ${option('', t('filter.all'), v.tenantId)}${[...this.names].map(([id, name]) => option(id, name, v.tenantId))}
-          </select></label>
+          <input type="search" list="tenant-names" class="tenant-filter" placeholder=${t('filter.tenantSearch')}
+            .value=${v.tenantId ? this.names.get(v.tenantId) ?? '' : ''} @change=${(e: Event) => this.pickTenant(e.target as HTMLInputElement)}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.target as HTMLElement).blur() /* back to the queue's keys */}>
+          <datalist id="tenant-names">${[...this.names.values()].map((name) => html`<option value=${name}></option>`)}</datalist></label>
         <label>${t('filter.category')}
           <select @change=${(e: Event) => this.setView({ category: (e.target as HTMLSelectElement).value })}>
             ${option('', t('filter.all'), v.category)}${CATEGORIES.map((c) => option(c, label('category', c), v.category))}

@@ -55,6 +55,14 @@ class SocConsoleTest extends BrowserTest {
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Repeated failed logins on the NAS"))).isVisible();
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("ET SCAN Nmap Scripting Engine"))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("soc-queue-ja.png")));
+        // the customer filter is typed: a part of the name finds the one customer
+        page.locator("input.tenant-filter").fill(sme.name().substring(sme.name().length() - 6));
+        page.locator("input.tenant-filter").press("Enter");
+        assertThat(page.locator("input.tenant-filter")).hasValue(sme.name());
+        assertThat(page.locator("tbody tr", new Page.LocatorOptions().setHasNotText(sme.name()))).hasCount(0);
+        page.locator("input.tenant-filter").fill("");
+        page.locator("input.tenant-filter").press("Enter");
+        page.locator("input.tenant-filter").press("Escape"); // back to the queue's keys
 
         // a second incident of the same customer, to merge in and detach again
         String db1 = "db-" + sme.tenantId().substring(0, 6);
@@ -192,6 +200,14 @@ class SocConsoleTest extends BrowserTest {
         assertThat(timeline(page)).containsText("選んだ田中 由衣さんに割り当てました");
         assertEquals("田中 由衣", Platform.job(visit[1]).path("engineerName").asText());
         assertEquals("[\"endpoint\"]", Platform.job(visit[1]).path("requiredSkills").toString());
+
+        // the KPIs: each bar's label and value are text at the page's size, read out as they are shown
+        page.locator("nav a", new Page.LocatorOptions().setHasText("KPI")).click();
+        Locator bar = page.locator("ul.bars li").first();
+        assertThat(bar.locator(".bar-value")).isVisible();
+        double size = ((Number) bar.locator(".bar-label").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")).doubleValue();
+        assertTrue(size >= 13, "KPI labels at " + size + " px");
+        assertEquals("true", bar.locator(".bar-track").getAttribute("aria-hidden"));
         page.context().close();
     }
 
