@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { api, get, Page } from './api';
-import { label, t, yen } from './i18n';
+import { label, sensorState, t, yen } from './i18n';
 import { dateTime } from './time';
 import { AdminTab } from './admin-tab';
 
@@ -43,8 +43,7 @@ class AdminTenants extends AdminTab {
         <td>${this.tenantSensors[x.id] ? this.tenantSensors[x.id].map((s) => html`<div class="sensor">${s.name}
             <span class="sub">${label('kindOf', s.kind)} · ${s.keyPrefix}…</span>
             <span class="sub">${t('sensor.lastSeen')}: ${s.lastSeenAt ? dateTime(s.lastSeenAt) : t('sensor.never')}</span>
-            ${s.revokedAt ? html`<span class="tag">${t('admin.revoked')}</span>` : html`<span class="tag">${
-              s.lastSeenAt ? label('sensor', s.state) : t('sensor.waiting')}</span>
+            ${s.revokedAt ? html`<span class="tag">${t('admin.revoked')}</span>` : html`<span class="tag">${sensorState(s)}</span>
               <button class="secondary revoke"
               @click=${() => this.revoke(x.id, s.id)}>${t('admin.revoke')}</button>`}</div>`)
           : html`<button class="secondary" @click=${() => this.loadSensors(x.id)}>${t('admin.showSensors')}</button>`}</td></tr>`)}</tbody></table>`;

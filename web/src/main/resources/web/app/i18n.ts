@@ -492,6 +492,11 @@ export function yen(amount: number | string): string {
   return lang() === 'ja' ? `${digits}円` : `${digits} yen`;
 }
 
+/** A sensor's state in words: one set up but never heard from is waiting for its first word, not live. */
+export function sensorState(sensor: { state: string; lastSeenAt: string | null }): string {
+  return sensor.state !== 'REVOKED' && !sensor.lastSeenAt ? t('sensor.waiting') : label('sensor', sensor.state);
+}
+
 /** A status, category or other code as a person reads it; the code itself when there is no text for it. */
 export function label(prefix: string, code: string | null | undefined): string {
   if (!code) return '—';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { AppElement, typedIn } from './base';
 import { get, getAll, loadSession, Page, post, Session, ApiError } from './api';
-import { label, lang, setLang, t, yen } from './i18n';
+import { label, lang, sensorState, setLang, t, yen } from './i18n';
 import { coalesced, live } from './live';
 import { dateTime, minutes, shortTime } from './time';
 
@@ -79,7 +79,8 @@ export function history(entries: Entry[]): (Entry & { told?: string })[] {
 
 /** Which step of the story a mail to the SME was about (notify's reasons), to put the mark on it. */
 const TOLD_ABOUT: Record<string, string> = {
-  'sme.opened': 'incident.opened', 'sme.sensor-silent': 'incident.opened', 'sme.soc-wrote': 'comment',
+  'sme.opened': 'incident.opened', 'sme.opened.on-hosts': 'incident.opened', 'sme.sensor-silent': 'incident.opened',
+  'sme.claim-opened': 'claim.opened', 'sme.claim-not-covered': 'claim.opened', 'sme.soc-wrote': 'comment',
   'sme.consultation-answered': 'comment', 'sme.engineer-en-route': 'dispatch.job-en-route',
   'sme.engineer-arrived': 'dispatch.job-arrived', 'sme.visit-done': 'dispatch.job-completed', 'sme.claim-paid': 'claim.paid',
 };
@@ -150,6 +151,7 @@ class SmeApp extends AppElement {
     window.addEventListener('hashchange', () => {
       this.route = location.hash;
       this.lookUp();
+      if (this.route === '#/contract') this.readSensors(); // when each was last heard from moves with the clock
     });
     window.addEventListener('otasuke-lang', () => this.load()); // the services' own lines come in the language asked
     this.session = await loadSession();
@@ -179,7 +181,7 @@ class SmeApp extends AppElement {
       this.timelines = timelines;
       if (this.session?.tenantId) {
         this.tenant ??= await get<Tenant>(`ingest/tenants/${this.session.tenantId}`);
-        this.sensors = (await get<Page<Sensor>>(`ingest/tenants/${this.session.tenantId}/sensors?limit=100`)).items;
+        await this.readSensors();
       }
       this.error = '';
       await this.lookUp();
@@ -188,7 +190,16 @@ class SmeApp extends AppElement {
     }
   }
 
-  /** An incident named by the URL (#/incidents/<id>) that is not in the list: ask for it, so an answer of 404 says so. */
+  private async readSensors() {
+    if (!this.session?.tenantId) return;
+    try {
+      this.sensors = (await get<Page<Sensor>>(`ingest/tenants/${this.session.tenantId}/sensors?limit=100`)).items;
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+    /** An incident named by the URL (#/incidents/<id>) that is not in the list: ask for it, so an answer of 404 says so. */
   private async lookUp() {
     const id = this.incidentInRoute();
     if (!id || this.incidents.some((i) => i.id === id) || this.missing.has(id)) return;
@@ -346,7 +357,7 @@ class SmeApp extends AppElement {
         <dt>${t('my.since')}</dt><dd>${since}</dd>
         <dt>${t('my.sensors')}</dt><dd><ul class="sensors">${this.sensors.length === 0 ? html`<li>${t('my.noSensors')}</li>`
           : this.sensors.map((x) => html`<li class="sensor sensor-${x.state.toLowerCase()}">${x.name}
-            <span class="sub">${label('kindOf', x.kind)}</span> <span class="tag">${label('sensor', x.state)}</span>
+            <span class="sub">${label('kindOf', x.kind)}</span> <span class="tag">${sensorState(x)}</span>
             <span class="sub">${t('sensor.lastSeen')}: ${x.lastSeenAt ? dateTime(x.lastSeenAt) : t('sensor.never')}</span></li>`)}</ul></dd>
       </dl>
       <section class="certificate" aria-label=${t('my.certificate')}>
