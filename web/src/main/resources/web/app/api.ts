@@ -2,6 +2,18 @@
 // sees a token. State-changing calls carry the session's CSRF token.
 import { lang, refusal } from './i18n';
 
+/**
+ * Back from signing in, the address carries the sign-in's code and state, which web has already exchanged: they are
+ * taken out of the address bar and the history here rather than by one more redirect (a round trip of seconds on a
+ * slow phone link; web sets quarkus.oidc.authentication.remove-redirect-parameters=false).
+ */
+(function forgetTheSpentSignIn() {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('code') || !url.searchParams.has('state')) return;
+  for (const name of ['code', 'state', 'session_state', 'iss']) url.searchParams.delete(name);
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+})();
+
 export interface Session {
   username: string;
   name: string;

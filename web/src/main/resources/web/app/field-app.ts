@@ -140,16 +140,20 @@ class FieldApp extends AppElement {
     this.online = navigator.onLine;
     if (!this.online) return;
     try {
-      this.session = await loadSession();
-      await cache.put('session', { ...this.session, csrfToken: '' });
-      live.start();
-      const rates = await get<Rates>('dispatch/cost-rates');
+      // on a slow link every round trip is seconds: the session, the jobs, the rates and the skills are asked at once
+      const [session, rates, catalogue] = await Promise.all([loadSession(), get<Rates>('dispatch/cost-rates'),
+        get<Skill[]>('dispatch/skills'), this.loadJobs()]);
+      this.session = session;
       this.rates = rates;
-      await cache.put('rates', rates);
-      this.catalogue = await get<Skill[]>('dispatch/skills');
-      await cache.put('skills', this.catalogue);
-      await this.sender.flush();
-      await this.loadJobs();
+      this.catalogue = catalogue;
+      live.start();
+      await Promise.all([cache.put('session', { ...session, csrfToken: '' }), cache.put('rates', rates),
+        cache.put('skills', catalogue)]);
+      // what waited in the outbox goes now (the server answers each as it did the first time); then the list again
+      if ((await outbox.all()).some((q) => q.state === 'waiting')) {
+        await this.sender.flush();
+        await this.loadJobs();
+      }
     } catch (e) {
       // a fetch that fails outright means no network, whatever navigator.onLine claims
       this.online = navigator.onLine && !(e instanceof TypeError);
@@ -158,10 +162,10 @@ class FieldApp extends AppElement {
 
   private async loadJobs() {
     try {
-      const page = await get<Page<Job>>('dispatch/me/jobs?limit=100');
       // the day's finished jobs too: the list leaves them out, and a phone signed in today has not seen them
       const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-      const done = await get<Page<Job>>(`dispatch/jobs?status=COMPLETED&completedSince=${since}&limit=50`);
+      const [page, done] = await Promise.all([get<Page<Job>>('dispatch/me/jobs?limit=100'),
+        get<Page<Job>>(`dispatch/jobs?status=COMPLETED&completedSince=${encodeURIComponent(since)}&limit=50`)]);
       const kept: Job[] = done.items.filter((d) => !this.jobs.some((j) => j.id === d.id));
       const notes: string[] = [];
       const dayAgo = Date.now() - 24 * 3600 * 1000;

@@ -46,6 +46,8 @@ class FieldAppTest extends BrowserTest {
         BrowserContext phone = chromium.phone(34.7025, 135.4959);
         Page page = Chromium.signIn(phone.newPage(), web + "field/", engineer, Platform.SME_PASSWORD);
         Locator job = card(page, ransomware[1]);
+        assertThat(job).isVisible();
+        assertFalse(page.url().contains("code="), "the spent sign-in code is out of the address bar: " + page.url());
         Locator other = card(page, malware[1]);
         assertThat(job).containsText(sme.name());
         assertThat(job).containsText("大阪市北区梅田1-1-1");
