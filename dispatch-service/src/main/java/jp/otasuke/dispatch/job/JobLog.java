@@ -66,10 +66,11 @@ public class JobLog {
 
     public void unassignable(DispatchJob job, Instant at) {
         outbox.publish(new DispatchJobUnassignable(UUID.randomUUID(), at, job.id, job.incidentId, job.tenantId,
-                job.unassignableReason));
+                job.unassignableReason, job.unassignableBecause));
     }
 
     public void cancelled(DispatchJob job, Instant at) {
-        outbox.publish(new DispatchJobCancelled(UUID.randomUUID(), at, job.id, job.incidentId, job.tenantId, job.cancelledReason));
+        outbox.publish(new DispatchJobCancelled(UUID.randomUUID(), at, job.id, job.incidentId, job.tenantId, job.cancelledReason,
+                job.cancelledBecause));
     }
 }

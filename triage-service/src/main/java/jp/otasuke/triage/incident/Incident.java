@@ -483,8 +483,8 @@ public class Incident extends PanacheEntityBase {
     }
 
         /** Dispatch found that no active engineer could ever take the job as it stands: the SOC must act. */
-    public void jobUnassignable(UUID jobId, String reason) {
-        job = OnsiteJob.unassignable(job, jobId, reason);
+    public void jobUnassignable(UUID jobId, String reason, jp.otasuke.common.text.Sentence because) {
+        job = OnsiteJob.unassignable(job, jobId, reason, because);
     }
 
     public void claimMoved(UUID claimId, String claimStatusNow) {

@@ -51,7 +51,8 @@ public class IncidentResource {
                 QueryParams.enumValue(Priority.class, "priority", priority), soc ? QueryParams.uuid("tenantId", tenantId) : caller.requireTenantId(),
                 "true".equals(active), QueryParams.enumValue(AlertCategory.class, "category", category),
                 soc && assignee != null && !assignee.isBlank() ? assignee.strip() : null);
-        return queue.page(limit, cursor, soc ? IncidentView::forSoc : i -> IncidentView.forCustomer(i, locale));
+        java.util.Locale socLocale = jp.otasuke.triage.timeline.SocLine.locale(language);
+        return queue.page(limit, cursor, soc ? i -> IncidentView.forSoc(i, socLocale) : i -> IncidentView.forCustomer(i, locale));
     }
 
     @GET
@@ -59,7 +60,7 @@ public class IncidentResource {
     @RolesAllowed({Roles.SOC_OPERATOR, Roles.SME_USER})
     public IncidentView get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("Accept-Language") String language) {
         Incident incident = visible(id);
-        return isSoc() ? IncidentView.forSoc(incident)
+        return isSoc() ? IncidentView.forSoc(incident, jp.otasuke.triage.timeline.SocLine.locale(language))
                 : IncidentView.forCustomer(incident, CustomerLine.locale(language));
     }
 

@@ -34,9 +34,14 @@ public record IncidentView(UUID id, UUID tenantId, IncidentKind kind, String tit
     public record Claim(UUID claimId, String status) {
     }
 
-    /** What the SOC sees. */
+    /** What the SOC sees (dispatch's reasons in English, for the answers to the SOC's steps). */
     public static IncidentView forSoc(Incident i) {
-        return of(i, i.title, i.assignee, i.job == null ? null : i.job.unassignableReason);
+        return forSoc(i, java.util.Locale.ENGLISH);
+    }
+
+    /** What the SOC sees, dispatch's reasons in the operator's language. */
+    public static IncidentView forSoc(Incident i, java.util.Locale locale) {
+        return of(i, i.title, i.assignee, i.job == null ? null : i.job.unassignableReason(locale));
     }
 
     /** What the SME sees: a plain-language title, and no operator names. */

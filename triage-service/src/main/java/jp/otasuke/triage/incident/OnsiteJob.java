@@ -31,6 +31,10 @@ public class OnsiteJob {
     /** Why no engineer can take it as it stands, in dispatch's words; null when one can. */
     @Column(name = "job_unassignable_reason")
     public String unassignableReason;
+    /** The same as dispatch's message key and facts, so the SOC reads it in its language (null on older rows). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "job_unassignable_because")
+    public java.util.Map<String, Object> unassignableBecause;
 
     /** The job after a move: a new status, and the ETA and engineer when the event names them. */
     static OnsiteJob moved(OnsiteJob before, UUID id, String status, Instant eta, String engineer) {
@@ -38,6 +42,7 @@ public class OnsiteJob {
         job.id = id;
         job.status = status;
         job.unassignableReason = null;
+        job.unassignableBecause = null;
         if (eta != null) {
             job.eta = eta;
         }
@@ -54,16 +59,25 @@ public class OnsiteJob {
         return job;
     }
 
-    static OnsiteJob unassignable(OnsiteJob before, UUID id, String reason) {
+    static OnsiteJob unassignable(OnsiteJob before, UUID id, String reason, jp.otasuke.common.text.Sentence because) {
         OnsiteJob job = before == null ? new OnsiteJob() : before;
         job.id = id;
         job.unassignableReason = reason;
+        job.unassignableBecause = because == null ? null : java.util.Map.of("key", because.key(), "facts", because.facts());
         return job;
+    }
+
+    /** Why nobody can take it, in the reader's words where the SOC's texts have them, else dispatch's English. */
+    public String unassignableReason(java.util.Locale locale) {
+        if (unassignableReason == null) {
+            return null;
+        }
+        return jp.otasuke.triage.timeline.SocLine.reason(unassignableBecause, locale).orElse(unassignableReason);
     }
 
     /** How many minutes after the deadline the engineer is expected, while they are still to arrive; null when on time. */
     public Long lateByMinutes() {
-        return ARRIVING.contains(status) ? jp.otasuke.common.time.Lateness.minutesLate(deadline, eta) : null;
+        return status != null && ARRIVING.contains(status) ? jp.otasuke.common.time.Lateness.minutesLate(deadline, eta) : null;
     }
 
     boolean engineerIsComing() {

@@ -103,12 +103,12 @@ public class StoryProjection {
                     CustomerLine.of("dispatch.job-completed", "report", e.reportSummary(), "totalYen", e.totalYen()));
         } else if (event instanceof DispatchJobCancelled e) {
             move(incident, e.jobId(), "CANCELLED", null, null);
-            entry(e, "dispatch.job-cancelled", SocLine.of("dispatch.job-cancelled", "reason", e.reason()), CustomerLine.of("dispatch.job-cancelled"));
+            entry(e, "dispatch.job-cancelled", SocLine.of("dispatch.job-cancelled", "reason", e.reason(), "because", e.because()), CustomerLine.of("dispatch.job-cancelled"));
         } else if (event instanceof DispatchJobUnassignable e) {
             if (incident != null) {
-                incident.jobUnassignable(e.jobId(), e.reason());
+                incident.jobUnassignable(e.jobId(), e.reason(), e.because());
             }
-            entry(e, "dispatch.job-unassignable", SocLine.of("dispatch.job-unassignable", "reason", e.reason()), null);
+            entry(e, "dispatch.job-unassignable", SocLine.of("dispatch.job-unassignable", "reason", e.reason(), "because", e.because()), null);
         } else if (event instanceof ClaimOpened e) {
             claim(incident, e.claimId(), e.status());
             entry(e, "claim.opened", SocLine.of("NOT_COVERED".equals(e.status()) ? "claim.not-covered" : "claim.opened",

@@ -184,14 +184,21 @@ class TimelineTest {
         EventTopics.publish(new DispatchJobCreated(UUID.randomUUID(), next(), job, id, tenant, UUID.randomUUID(),
                 Urgency.IMMEDIATE, Instant.now().plusSeconds(4 * 3600), List.of("network")),
                 new DispatchJobUnassignable(UUID.randomUUID(), next(), job, id, tenant,
-                        "No active engineer has the skills this job needs (network)"));
+                        "No active engineer has the skills this job needs (network)",
+                        jp.otasuke.common.text.Sentence.of("unassignable.skills", "skills", List.of("network"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.incidentsOf(tenant).get(0).job.unassignableReason != null);
 
         soc.get("/api/v1/incidents/{id}", id).body("onsite.status", equalTo("UNASSIGNED"))
-                .body("onsite.unassignableReason", equalTo("No active engineer has the skills this job needs (network)"));
+                .body("onsite.unassignableReason", equalTo("no active engineer has every skill it needs (Network equipment (routers, UTM))"));
         soc.get("/api/v1/incidents/{id}/timeline", id)
                 .body("find { it.type == 'dispatch.job-unassignable' }.summary",
-                        equalTo("No engineer can take the on-site job: No active engineer has the skills this job needs (network)"));
+                        equalTo("No engineer can take the on-site job: no active engineer has every skill it needs (Network equipment (routers, UTM))"));
+        soc.request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}", id).then()
+                .body("onsite.unassignableReason", equalTo("必要なスキルをすべて持つエンジニアがいません（ルーター・UTMなどネットワーク機器）"));
+        // dispatch's reason in the operator's words
+        soc.request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}/timeline", id).then()
+                .body("find { it.type == 'dispatch.job-unassignable' }.summary",
+                        equalTo("引き受けられるエンジニアがいません：必要なスキルをすべて持つエンジニアがいません（ルーター・UTMなどネットワーク機器）"));
         Soc sme = Soc.as(TestUsers.smeUser(TestServers.keycloak(), tenant));
         sme.get("/api/v1/incidents/{id}", id).body("onsite.unassignableReason", org.hamcrest.Matchers.nullValue());
         sme.get("/api/v1/incidents/{id}/timeline", id).body("findAll { it.type == 'dispatch.job-unassignable' }.size()", equalTo(0));
