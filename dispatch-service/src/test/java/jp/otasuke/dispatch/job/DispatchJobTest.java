@@ -75,7 +75,7 @@ class DispatchJobTest {
 
         DispatchJob onTheWay = assigned();
         onTheWay.depart(t);
-        assertEquals(Optional.of("The job is EN_ROUTE; it can be declined only before departing"),
+        assertEquals(Optional.of("The job is on the way; it can be declined only before departing"),
                 onTheWay.decline(engineer, Languages.ENGLISH).map(Refusal::detail));
         assertEquals(Optional.of("出発した後は辞退できません（いまの状態：移動中）"), onTheWay.decline(engineer, Languages.JAPANESE).map(Refusal::detail));
         assertEquals(JobStatus.EN_ROUTE, onTheWay.status);
