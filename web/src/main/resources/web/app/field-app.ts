@@ -5,6 +5,7 @@ import { label, lang, setLang, t, yen } from './i18n';
 import { live } from './live';
 import { Sender } from './sender';
 import { cache, outbox, Queued } from './store';
+import { Skill, wordsFor } from './skill-picker';
 import { countdown, minutes as minutesInWords, shortTime } from './time';
 
 interface Job {
@@ -30,7 +31,6 @@ interface Job {
   lateByMinutes?: number;
 }
 
-interface Skill { code: string; labelJa: string; labelEn: string }
 
 interface Rates {
   laborPerHourYen: number;
@@ -297,7 +297,7 @@ class FieldApp extends AppElement {
           <a class="button secondary" href="geo:${job.site.latitude},${job.site.longitude}?q=${encodeURIComponent(job.site.address)}">${t('field.navigate')}</a>
           <a class="button secondary" href=${maps} target="_blank" rel="noreferrer noopener">${t('field.mapLink')}</a></p>
         <dl>${this.times(job, status, left)}
-          <dt>${t('field.skills')}</dt><dd>${this.skillWords(job.requiredSkills)}</dd>
+          <dt>${t('field.skills')}</dt><dd>${wordsFor(job.requiredSkills, this.catalogue)}</dd>
         </dl>
         <div class="job-actions">${this.actions(job, status)}</div>
         ${this.open === job.id ? this.report(job) : nothing}
@@ -317,13 +317,6 @@ class FieldApp extends AppElement {
     return html`<dt>${t('field.arrival')}</dt><dd>${shortTime(job.plannedArrival)}</dd>
       <dt>${t('field.deadline')}</dt><dd>${shortTime(job.deadline)} (${left >= 0 ? t('field.left', { t: countdown(job.deadline) })
         : t('field.overdue', { t: countdown(job.deadline).slice(1) })})</dd>`;
-  }
-
-  private skillWords(codes: string[]) {
-    return codes.map((code) => {
-      const skill = this.catalogue.find((k) => k.code === code);
-      return skill ? (lang() === 'ja' ? skill.labelJa : skill.labelEn) : code;
-    }).join(lang() === 'ja' ? '、' : ', ');
   }
 
   private actions(job: Job, status: string) {

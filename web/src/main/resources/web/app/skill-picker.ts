@@ -3,7 +3,7 @@ import { AppElement } from './base';
 import { get } from './api';
 import { lang, t } from './i18n';
 
-interface Skill { code: string; labelJa: string; labelEn: string }
+export interface Skill { code: string; labelJa: string; labelEn: string }
 
 let catalogue: Promise<Skill[]> | null = null;
 
@@ -16,13 +16,17 @@ export function skills(): Promise<Skill[]> {
   return catalogue;
 }
 
-/** Skill codes as a person reads them, in the page's language (a code the catalogue lacks as it is). */
-export async function skillWords(codes: string[]): Promise<string> {
-  const known = await skills().catch(() => [] as Skill[]);
+/** Skill codes as a person reads them in the page's language, from a catalogue at hand (a code it lacks as it is). */
+export function wordsFor(codes: string[], known: Skill[]): string {
   return codes.map((code) => {
     const skill = known.find((k) => k.code === code);
     return skill ? (lang() === 'ja' ? skill.labelJa : skill.labelEn) : code;
   }).join(lang() === 'ja' ? '、' : ', ');
+}
+
+/** The same, reading the catalogue first (once per page). */
+export async function skillWords(codes: string[]): Promise<string> {
+  return wordsFor(codes, await skills().catch(() => [] as Skill[]));
 }
 
 /** The codes ticked in a form's skill picker. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jp.otasuke.common.events.Enums.AlertCategory;
+import jp.otasuke.common.text.Sentence;
 
 /**
  * The one catalogue of on-site skills (dispatch serves it as {@code GET /api/v1/skills}): engineers are onboarded and
@@ -18,23 +19,21 @@ public final class Skills {
     public record Skill(String code, String labelJa, String labelEn) {
     }
 
-    public static final List<Skill> CATALOGUE = List.of(
-            new Skill("endpoint", "パソコン・サーバーの調査と復旧", "PCs and servers: investigation and recovery"),
-            new Skill("network", "ルーター・UTMなどネットワーク機器", "Network equipment (routers, UTM)"),
-            new Skill("forensics", "証拠保全（フォレンジック）", "Evidence preservation (forensics)"),
-            new Skill("general", "一般的な現地対応", "General on-site support"));
+    /** The codes; what people read for each is {@code skills.<code>} in the platform's shared words, as any text says it. */
+    public static final List<Skill> CATALOGUE = java.util.stream.Stream.of("endpoint", "network", "forensics", "general")
+            .map(code -> new Skill(code, words(code, java.util.Locale.JAPANESE), words(code, java.util.Locale.ENGLISH)))
+            .toList();
 
     private Skills() {
     }
 
-    public static boolean known(String code) {
-        return CATALOGUE.stream().anyMatch(s -> s.code().equals(code));
+    private static String words(String code, java.util.Locale locale) {
+        return java.util.ResourceBundle.getBundle(Sentence.WORDS, locale, java.util.ResourceBundle.Control
+                .getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).getString("skills." + code);
     }
 
-    /** What a person reads for a skill code in their language (an unknown code as it is). */
-    public static String label(String code, java.util.Locale locale) {
-        return CATALOGUE.stream().filter(s -> s.code().equals(code)).findFirst()
-                .map(s -> "ja".equals(locale.getLanguage()) ? s.labelJa() : s.labelEn()).orElse(code);
+    public static boolean known(String code) {
+        return CATALOGUE.stream().anyMatch(s -> s.code().equals(code));
     }
 
     /** The first code that is not in the catalogue, if any. */

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.otasuke.common.money.Yen;
-import jp.otasuke.common.skills.Skills;
 
 /**
  * A text for a person, kept as a message key and its facts rather than as words, so the same record reads in
@@ -25,7 +24,6 @@ import jp.otasuke.common.skills.Skills;
  * <li>a yen amount (a fact named {@code …Yen}) as {@link Yen} writes it in the reader's language (12,000円, 12,000 yen);</li>
  * <li>a code with words of its own ({@code <fact>.<value>}, e.g. {@code what.RANSOMWARE}) by those words: the bundle's
  * own, else the platform's shared words ({@link #WORDS}, in otasuke-common);</li>
- * <li>skill codes (a fact named {@code skills} or {@code …Skills}) by the skill catalogue's labels ({@link Skills});</li>
  * <li>a list by each of its items so, joined by the bundle's {@code list.separator} (else ", ");</li>
  * <li>anything else as it is.</li>
  * </ul>
@@ -69,9 +67,6 @@ public record Sentence(String key, Map<String, Object> facts) {
             String separator = texts.containsKey("list.separator") ? texts.getString("list.separator") : ", ";
             return items.stream().map(item -> format(name, item, texts, locale))
                     .collect(java.util.stream.Collectors.joining(separator));
-        }
-        if (name.equals("skills") || name.endsWith("Skills")) {
-            return Skills.label(value.toString(), locale);
         }
         if (name.endsWith("At") || name.equals("eta") || name.equals("deadline")) {
             return DateTimeFormatter.ofPattern(texts.getString("time.pattern"), locale).withZone(JAPAN)

@@ -96,7 +96,7 @@ public class ChoiceResource {
         List<String> missing = required.stream().filter(s -> !engineer.skills.contains(s)).toList();
         if (!missing.isEmpty()) {
             throw Refusal.unprocessable("job.assign-missing-skills", words(Sentence.of("refused.assign-missing-skills",
-                    "engineer", engineer.name, "missingSkills", missing), locale), "engineer", engineer.name,
+                    "engineer", engineer.name, "skills", missing), locale), "engineer", engineer.name,
                     "missingSkills", missing).atField("dropSkills").problem();
         }
         job.requiredSkills = required.toArray(String[]::new);
