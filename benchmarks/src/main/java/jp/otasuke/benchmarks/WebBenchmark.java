@@ -26,7 +26,7 @@ import jp.otasuke.infra.testing.Tokens;
 
 /**
  * Alert to screen, on this machine: sensors post alerts to the packaged ingest-service at a steady rate (every
- * third on a machine not seen before, so it opens an incident); triage correlates them; web's live feed pushes
+ * hundredth on a machine not seen before, so it opens an incident, then every third); triage correlates them; web's live feed pushes
  * the change notices over SSE to soc-1, signed in through Keycloak like a browser. Each new incident's latency is
  * from ingest taking in its first alert ({@code received_at}, this machine's clock) to the SSE client reading its
  * {@code incident.opened} notice. Then, with the incidents left open, the queue's page time through web and
@@ -39,6 +39,9 @@ public final class WebBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int TENANTS = Integer.getInteger("bench.tenants", 10);
     private static final int PAGES = Integer.getInteger("bench.pages", 300);
+    /** One alert in this many opens an incident: the realistic mix, and the stress mix the benchmark first ran. */
+    private static final int REALISTIC_ONE_IN = Integer.getInteger("bench.realisticOneIn", 100);
+    private static final int STRESS_ONE_IN = Integer.getInteger("bench.stressOneIn", 3);
     private static final Map<String, Long> SEEN = new ConcurrentHashMap<>();
     private static final AtomicLong NOTICES = new AtomicLong();
 
@@ -49,6 +52,10 @@ public final class WebBenchmark {
         if (System.getProperty("bench.triageEnv") == null) {
             // the page times measure the queue, not soc-1's rate limit (20/s), which 300 pages in a row exceed
             System.setProperty("bench.triageEnv", "API_REQUESTS_PER_SECOND=100000,API_BURST=100000");
+        }
+        if (System.getProperty("otasuke.postgres.settings") == null) {
+            // statements per new incident (issue 33): what triage asks PostgreSQL, counted by pg_stat_statements
+            System.setProperty("otasuke.postgres.settings", "shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all");
         }
         try (BenchPlatform platform = new BenchPlatform()) {
             platform.startIngest(root);
@@ -69,10 +76,20 @@ public final class WebBenchmark {
             PeakRss peak = PeakRss.of(platform.web);
             String url = "http://localhost:" + platform.ingestPort + "/api/v1/alerts";
             String jdbc = platform.postgres.jdbcUrl("triage");
-            long warmUp = send(url, keys, "warm", RATE, Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10)));
-            long accepted = send(url, keys, "screen", RATE, PHASE);
-            System.out.println("sent at " + RATE + "/s until " + Instant.now() + "; notices so far " + NOTICES.get());
-            List<Double> latencies = latencies(jdbc, warmUp + accepted);
+            // on a 2-core machine the services' JIT compilers and Keycloak's own start-up took most of the first minute: a 10 s
+            // warm-up measured them, not the alerts (issue 33)
+            long warmUp = send(url, keys, "warm", 3, RATE, Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 60)));
+            long stored = drained(jdbc, warmUp);
+            Phase idle = Phase.idle(Duration.ofSeconds(10));
+            // -Dbench.stressFirst=true runs the stress mix right after the warm-up, as the benchmark first did
+            boolean stressFirst = Boolean.getBoolean("bench.stressFirst");
+            Phase realistic = stressFirst ? null : Phase.run("real", REALISTIC_ONE_IN, url, keys, jdbc, stored);
+            Statements.reset(jdbc);
+            Phase stress = Phase.run("screen", STRESS_ONE_IN, url, keys, jdbc, stored + (stressFirst ? 0 : realistic.accepted));
+            String statements = Statements.top(jdbc, stress.newIncidents(), 25) + Statements.correlationPlan(jdbc);
+            if (stressFirst) {
+                realistic = Phase.run("real", REALISTIC_ONE_IN, url, keys, jdbc, stored + stress.accepted);
+            }
             long open = openIncidents(jdbc);
             String token = Tokens.forUser(platform.keycloak.realmUrl(), "soc-1");
             List<Double> throughWeb = pages(soc.http, () -> soc.request("/api/triage/incidents?active=true&limit=50"));
@@ -83,21 +100,28 @@ public final class WebBenchmark {
             peak.close();
             md.append("# web: alert to screen, queue page time, memory, ").append(LocalDate.now()).append("\n\n");
             md.append("Machine: ").append(BenchPlatform.machine()).append("\n\n");
-            md.append("Command: `benchmarks/run-web.sh` (").append(RATE).append(" alerts/s for ").append(PHASE.toSeconds())
-                    .append(" s after a warm-up, from ").append(TENANTS).append(" SMEs' sensors; every third alert on a new machine, so ")
-                    .append("it opens an incident). ingest-service, triage-service, web (each -Xmx")
+            md.append("Command: `benchmarks/run-web.sh`: ").append(RATE).append(" alerts/s for ").append(PHASE.toSeconds())
+                    .append(" s in each of two mixes, from ").append(TENANTS).append(" SMEs' sensors, after a warm-up of ")
+                    .append(Long.getLong("bench.warmupSeconds", 60)).append(" s: the realistic mix ")
+                    .append("(one alert in ").append(REALISTIC_ONE_IN).append(" on a machine not seen before, so it opens an incident; ")
+                    .append("the others join the open incidents of 40 machines), ").append(stressFirst ? "after" : "then")
+                    .append(" the stress mix (one in ").append(STRESS_ONE_IN).append("). ingest-service, triage-service, web (each -Xmx")
                     .append(System.getProperty("otasuke.serviceHeap", "256m"))
                     .append("), Kafka, PostgreSQL and Keycloak all on this machine with the load generator and the SSE client.\n\n");
             md.append("Alert to screen = the SSE client (soc-1, signed in through Keycloak's form) reading `incident.opened` − ingest's ")
                     .append("`received_at` of the incident's first alert.\n\n");
             md.append("| measure | n | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
-            row(md, "alert → screen (new incident)", latencies);
+            row(md, "alert → screen, realistic mix (new incident)", realistic.latencies);
+            row(md, "alert → screen, stress mix (new incident)", stress.latencies);
             row(md, "queue page, first 50 of the open queue, through web", throughWeb);
             row(md, "queue page, first 50, on triage directly", direct);
             row(md, "queue page, following the cursor 50 at a time, through web", deep);
-            md.append(String.format("%nAlerts accepted: %d (warm-up %d). Notices the SSE client received: %d. Open incidents "
-                    + "when the pages were read: %d.%n%nPeak RSS of web during the run: %d MiB.%n", accepted, warmUp,
-                    NOTICES.get(), open, peak.kib() / 1024));
+            md.append(String.format("%nAlerts accepted: %d (warm-up %d), %d in the realistic mix, %d in the stress mix. Notices the "
+                    + "SSE client received: %d. Open incidents when the pages were read: %d.%n%nPeak RSS of web during the run: %d MiB.%n",
+                    warmUp + realistic.accepted + stress.accepted, warmUp, realistic.accepted, stress.accepted, NOTICES.get(), open,
+                    peak.kib() / 1024));
+            md.append(cpuTable(idle, realistic, stress));
+            md.append(statements);
         }
         System.out.println(md);
         Path out = Path.of("benchmarks/results/web-" + LocalDate.now() + ".md");
@@ -107,13 +131,16 @@ public final class WebBenchmark {
         System.exit(0);
     }
 
-    /** {@code rate} alerts/s for {@code duration}; every third on a machine not seen before (a new incident). */
-    private static long send(String url, List<String> keys, String phase, int rate, Duration duration) throws Exception {
+    /**
+     * {@code rate} alerts/s for {@code duration}; one in {@code oneIn} on a machine not seen before (a new incident), the
+     * others on one of 40 machines whose incidents stay open, so they join one.
+     */
+    private static long send(String url, List<String> keys, String phase, int oneIn, int rate, Duration duration) throws Exception {
         return PacedAlerts.send(url, keys, rate, duration, (sequence, count) -> {
             StringBuilder b = new StringBuilder("[");
             for (int i = 0; i < count; i++) {
                 long n = sequence.getAndIncrement();
-                String host = n % 3 == 0 ? phase + "-" + n : "pc-" + n % 40;
+                String host = n % oneIn == 0 ? phase + "-" + n : "pc-" + n % 40;
                 b.append(i > 0 ? "," : "").append("{\"sourceRef\":\"").append(phase).append('-').append(n)
                         .append("\",\"observedAt\":\"").append(Instant.now()).append("\",\"category\":\"INTRUSION\",")
                         .append("\"severity\":\"HIGH\",\"title\":\"ET EXPLOIT attempt ").append(n % 97)
@@ -123,31 +150,122 @@ public final class WebBenchmark {
         });
     }
 
-    /** Waits until triage stored every alert and the notices have had time to arrive; then joins both clocks. */
-    private static List<Double> latencies(String jdbc, long total) throws Exception {
+    /** Waits until triage stored {@code total} alerts in all (at most five minutes); returns how many it stored. */
+    private static long drained(String jdbc, long total) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline && single(db, "select coalesce(sum(alert_count), 0) from incident") < total) {
-                Thread.sleep(200);
+            long stored;
+            while ((stored = single(db, "select coalesce(sum(alert_count), 0) from incident")) < total
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
-            Thread.sleep(5_000);
+            return stored;
+        }
+    }
+
+    /** The new incidents of a phase (their hosts start with {@code phase}), from their first alert to the screen. */
+    private static List<Double> latencies(String jdbc, String phase) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, PostgresServer.PASSWORD)) {
             List<Double> latencies = new ArrayList<>();
             try (PreparedStatement s = db.prepareStatement("""
                     select i.id, extract(epoch from min(a.received_at)) * 1000 from incident i
                     join incident_alert a on a.incident_id = i.id
-                    where i.correlation_key like 'host:screen-%' group by i.id""");
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Long seen = SEEN.get(r.getString(1));
-                    if (seen != null) {
-                        latencies.add(seen - r.getDouble(2));
-                    } else {
-                        latencies.add(Double.POSITIVE_INFINITY); // never seen on screen: counts as the worst
+                    where i.correlation_key like ? group by i.id""")) {
+                s.setString(1, "host:" + phase + "-%");
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Long seen = SEEN.get(r.getString(1));
+                        if (seen != null) {
+                            latencies.add(seen - r.getDouble(2));
+                        } else {
+                            latencies.add(Double.POSITIVE_INFINITY); // never seen on screen: counts as the worst
+                        }
                     }
                 }
             }
             return latencies;
         }
+    }
+
+    /**
+     * One mix, measured: alerts sent for the phase's length, then until triage stored them all (the CPU a backlog costs
+     * belongs to the mix that made it), then five seconds for the last notices.
+     */
+    private record Phase(String name, int oneIn, long accepted, double sendSeconds, double drainSeconds, double machineBusy,
+            Map<String, Double> cores, List<Double> latencies) {
+
+        static Phase idle(Duration length) throws InterruptedException {
+            ProcessCpu before = ProcessCpu.now();
+            MachineCpu machine = MachineCpu.now();
+            long t0 = System.nanoTime();
+            Thread.sleep(length.toMillis());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Phase("idle", 0, 0, seconds, seconds, MachineCpu.now().busySince(machine),
+                    ProcessCpu.now().coresSince(before, seconds), List.of());
+        }
+
+        static Phase run(String name, int oneIn, String url, List<String> keys, String jdbc, long storedBefore) throws Exception {
+            ProcessCpu before = ProcessCpu.now();
+            MachineCpu machine = MachineCpu.now();
+            long t0 = System.nanoTime();
+            long accepted = send(url, keys, name, oneIn, RATE, PHASE);
+            double sendSeconds = (System.nanoTime() - t0) / 1e9;
+            double busy = MachineCpu.now().busySince(machine);
+            drained(jdbc, storedBefore + accepted);
+            double drainSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Double> cores = ProcessCpu.now().coresSince(before, drainSeconds);
+            System.out.printf("%s mix: %d alerts in %.1f s, stored after %.1f s, machine %.0f%% busy%n", name, accepted, sendSeconds,
+                    drainSeconds, busy);
+            Thread.sleep(5_000); // the last notices
+            return new Phase(name, oneIn, accepted, sendSeconds, drainSeconds, busy, cores, WebBenchmark.latencies(jdbc, name));
+        }
+
+        /** CPU-seconds all the platform's processes (not the benchmark's JVM) spent in the phase. */
+        double platformCpuSeconds() {
+            return cores.entrySet().stream().filter(e -> !e.getKey().equals(ProcessCpu.BENCH))
+                    .mapToDouble(Map.Entry::getValue).sum() * drainSeconds;
+        }
+
+        long newIncidents() {
+            return oneIn == 0 ? 0 : (accepted + oneIn - 1) / oneIn;
+        }
+    }
+
+    /**
+     * Cores per process in each phase, and what a new incident and an alert that joins one cost the platform: the two
+     * mixes are two equations (their CPU above idle = opens × per-open + joins × per-join) in those two unknowns.
+     */
+    private static String cpuTable(Phase idle, Phase realistic, Phase stress) {
+        StringBuilder md = new StringBuilder("\n## Where the CPU goes\n\nCores used on average by each process, from a phase's "
+                + "first alert until triage had stored its last (idle: 10 s with no alerts); machine busy = all cores, every "
+                + "process, while the alerts were being sent (100% = saturated).\n\n| process | idle | realistic mix | stress mix |\n"
+                + "|---|---|---|---|\n");
+        java.util.Set<String> labels = new java.util.TreeSet<>(stress.cores.keySet());
+        labels.addAll(realistic.cores.keySet());
+        for (String label : labels) {
+            md.append(String.format("| %s | %.2f | %.2f | %.2f |%n", label, idle.cores.getOrDefault(label, 0.0),
+                    realistic.cores.getOrDefault(label, 0.0), stress.cores.getOrDefault(label, 0.0)));
+        }
+        md.append(String.format("| **platform (all but bench)** | %.2f | %.2f | %.2f |%n", idle.platformCpuSeconds() / idle.drainSeconds,
+                realistic.platformCpuSeconds() / realistic.drainSeconds, stress.platformCpuSeconds() / stress.drainSeconds));
+        md.append(String.format("| machine busy while sending | %.0f%% | %.0f%% | %.0f%% |%n", idle.machineBusy, realistic.machineBusy,
+                stress.machineBusy));
+        md.append(String.format("| sent in / stored after (s) | | %.1f / %.1f | %.1f / %.1f |%n", realistic.sendSeconds,
+                realistic.drainSeconds, stress.sendSeconds, stress.drainSeconds));
+        double idleRate = idle.platformCpuSeconds() / idle.drainSeconds;
+        double[] a = {realistic.newIncidents(), realistic.accepted - realistic.newIncidents(),
+                realistic.platformCpuSeconds() - idleRate * realistic.drainSeconds};
+        double[] b = {stress.newIncidents(), stress.accepted - stress.newIncidents(),
+                stress.platformCpuSeconds() - idleRate * stress.drainSeconds};
+        double det = a[0] * b[1] - a[1] * b[0];
+        double perOpen = (a[2] * b[1] - a[1] * b[2]) / det;
+        double perJoin = (a[0] * b[2] - a[2] * b[0]) / det;
+        md.append(String.format("%nPlatform CPU above idle: realistic mix %.1f cpu-s for %d new incidents and %d joining alerts; "
+                + "stress mix %.1f cpu-s for %d and %d. Solved for the two costs: **%.2f ms of CPU per new incident, %.3f ms per "
+                + "alert that joins one** (all the platform's processes together, the benchmark's JVM left out).%n", a[2],
+                realistic.newIncidents(), realistic.accepted - realistic.newIncidents(), b[2], stress.newIncidents(),
+                stress.accepted - stress.newIncidents(), perOpen * 1000, perJoin * 1000));
+        return md.toString();
     }
 
     private static long openIncidents(String jdbc) throws Exception {

@@ -82,10 +82,17 @@ public final class PostgresServer implements AutoCloseable {
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
             initdb(bin, cluster);
         }
-        List<String> command = asServerUser(List.of(bin.resolve("postgres").toString(), "-D", cluster.toString(),
+        List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", cluster.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "max_connections=300", "-c", "fsync=" + (durable ? "on" : "off"),
                 "-c", "synchronous_commit=" + (durable ? "on" : "off"), "-c", "full_page_writes=" + (durable ? "on" : "off")));
+        // a benchmark may ask for more, e.g. -Dotasuke.postgres.settings=shared_preload_libraries=pg_stat_statements
+        for (String setting : System.getProperty("otasuke.postgres.settings", "").split(";")) {
+            if (!setting.isBlank()) {
+                command.addAll(List.of("-c", setting.trim()));
+            }
+        }
+        command = asServerUser(command);
         process = ChildProcess.start("PostgreSQL", command, Map.of("LC_ALL", "C"), dataDir, dataDir.resolve("postgres.log"));
         ChildProcess started = process;
         Wait.until("PostgreSQL on port " + port, Duration.ofSeconds(60), this::answers, started::isAlive,
