@@ -51,6 +51,12 @@ final class Statements {
                 }
                 md.append('\n');
             }
+            try (ResultSet hot = s.executeQuery("select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relname = 'incident'")) {
+                if (hot.next()) {
+                    md.append(String.format("%nIncident rows updated: %d, of which HOT (no index written): %d.%n", hot.getLong(1),
+                            hot.getLong(2)));
+                }
+            }
         }
         return md.toString();
     }

@@ -25,9 +25,11 @@ import jp.otasuke.infra.postgres.PostgresServer;
 import jp.otasuke.infra.testing.Tokens;
 
 /**
- * Alert to screen, on this machine: sensors post alerts to the packaged ingest-service at a steady rate (every
- * hundredth on a machine not seen before, so it opens an incident, then every third); triage correlates them; web's live feed pushes
- * the change notices over SSE to soc-1, signed in through Keycloak like a browser. Each new incident's latency is
+ * Alert to screen, on this machine: sensors post alerts to the packaged ingest-service at a steady rate, in two mixes
+ * after a warm-up: realistic (one alert in a hundred on a machine not seen before, so it opens an incident) and stress
+ * (one in three); triage correlates them; web's live feed pushes the change notices over SSE to soc-1, signed in
+ * through Keycloak like a browser. For each mix, the CPU each process used (the benchmark's own JVM apart), from which
+ * the cost of a new incident and of a joining alert are solved. Each new incident's latency is
  * from ingest taking in its first alert ({@code received_at}, this machine's clock) to the SSE client reading its
  * {@code incident.opened} notice. Then, with the incidents left open, the queue's page time through web and
  * directly on triage, and web's peak RSS. Writes {@code benchmarks/results/web-DATE.md}; run it with

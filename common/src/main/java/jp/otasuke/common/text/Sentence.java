@@ -41,10 +41,40 @@ public record Sentence(String key, Map<String, Object> facts) {
     public static Sentence of(String key, Object... namesAndValues) {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            Object value = namesAndValues[i + 1];
-            facts.put((String) namesAndValues[i], value instanceof Instant || value instanceof LocalDate ? value.toString() : value);
+            facts.put((String) namesAndValues[i], asStored(namesAndValues[i + 1]));
         }
         return new Sentence(key, facts);
+    }
+
+    /**
+     * A fact as it reads back from JSON: times, codes and ids as text, whole numbers as Integer where they fit, lists,
+     * maps, another sentence as its key and facts. Facts are stored as JSON; a fact that changed type on the way (an enum
+     * that comes back as text) made Hibernate rewrite each timeline row it had just inserted (issue 33), and a line
+     * rendered before storage could differ from the same line read back.
+     */
+    private static Object asStored(Object value) {
+        if (value instanceof Instant || value instanceof LocalDate || value instanceof Enum<?> || value instanceof java.util.UUID) {
+            return value instanceof Enum<?> e ? e.name() : value.toString();
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long n = ((Number) value).longValue();
+            return n == (int) n ? (Object) (int) n : (Object) n;
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            return items.stream().map(Sentence::asStored).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> stored = new LinkedHashMap<>();
+            map.forEach((k, v) -> stored.put(String.valueOf(k), asStored(v)));
+            return stored;
+        }
+        if (value instanceof Sentence said) {
+            Map<String, Object> stored = new LinkedHashMap<>();
+            stored.put("key", said.key());
+            stored.put("facts", asStored(said.facts()));
+            return stored;
+        }
+        return value;
     }
 
     /** @param bundle the bundle's base name, e.g. {@code texts.customer} */

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.otasuke.common.events.Enums.Priority;
 
 /** One sentence read in either language, each kind of fact written the way its reader expects. */
 class SentenceTest {
@@ -31,5 +38,14 @@ class SentenceTest {
         assertEquals(Languages.ENGLISH, Languages.preferred("fr-FR, en;q=0.8, ja;q=0.5", Languages.JAPANESE));
         assertEquals(Languages.JAPANESE, Languages.preferred("ja-JP,ja;q=0.9,en;q=0.8", Languages.ENGLISH));
         assertEquals(Languages.ENGLISH, Languages.preferred(";;;q=zz", Languages.ENGLISH));
+    }
+
+    @Test
+    void factsAreWhatTheyReadBackAsFromJsonSoAStoredLineIsNotRewritten() throws Exception {
+        Sentence line = Sentence.of("incident.opened", "priority", Priority.P2, "incidentId", UUID.randomUUID(), "alerts", 3L,
+                "hosts", List.of("pc-1", "pc-2"), "at", Instant.parse("2026-12-02T05:30:00Z"),
+                "because", Sentence.of("job.no-engineer", "skills", List.of("forensics")));
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(line.facts(), json.readValue(json.writeValueAsString(line.facts()), Map.class));
     }
 }

@@ -58,10 +58,7 @@ public class TimelineEntry extends PanacheEntityBase {
     /** An entry the SME sees too, in its own words (kept in English too, for readers that ask for no language). */
     public static TimelineEntry shared(UUID id, UUID incidentId, Instant at, String type, SocLine soc,
             CustomerLine customer, String actor) {
-        TimelineEntry entry = record(id, incidentId, at, type, soc, customer.render(java.util.Locale.ENGLISH), actor);
-        entry.customerKey = customer.key();
-        entry.facts = customer.facts();
-        return entry;
+        return record(id, incidentId, at, type, soc, customer, actor);
     }
 
     /** The SME's line in this language. */
@@ -74,8 +71,9 @@ public class TimelineEntry extends PanacheEntityBase {
         return socKey == null ? summary : SocLine.render(socKey, socFacts, locale);
     }
 
+    /** Complete before it is persisted: a field set afterwards cost an update of the row it had just inserted. */
     private static TimelineEntry record(UUID id, UUID incidentId, Instant at, String type, SocLine soc,
-            String customerSummary, String actor) {
+            CustomerLine customer, String actor) {
         TimelineEntry entry = new TimelineEntry();
         entry.id = id;
         entry.incidentId = incidentId;
@@ -84,7 +82,11 @@ public class TimelineEntry extends PanacheEntityBase {
         entry.summary = soc.render(java.util.Locale.ENGLISH);
         entry.socKey = soc.key();
         entry.socFacts = soc.facts();
-        entry.customerSummary = customerSummary;
+        if (customer != null) {
+            entry.customerSummary = customer.render(java.util.Locale.ENGLISH);
+            entry.customerKey = customer.key();
+            entry.facts = customer.facts();
+        }
         entry.actor = actor;
         entry.recordedAt = Instant.now();
         entry.persist();
