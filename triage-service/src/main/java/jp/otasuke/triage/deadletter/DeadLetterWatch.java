@@ -25,6 +25,7 @@ import jp.otasuke.common.consumer.Pause;
 import jp.otasuke.triage.TriageConfig;
 import jp.otasuke.triage.incident.Incident;
 import jp.otasuke.triage.incident.IncidentLog;
+import jp.otasuke.triage.timeline.SocLine;
 
 /**
  * Watches every dead-letter topic of the platform ({@code otasuke.*.dlq.*}, found by pattern as they appear): each
@@ -112,14 +113,21 @@ public class DeadLetterWatch {
             Incident incident = Incident.forOperations(key, "Dead letters on " + letter.dlqTopic + ": " + simple(letter.cause),
                     describe(letter), config.operationsPriority(), now, config.ackDue().of(config.operationsPriority()));
             incident.persist();
-            log.opened(incident, now);
+            log.operationsOpened(incident, line(letter), now);
             Log.warnf("Operations incident %s: %s", incident.id, incident.title);
             return incident;
         }
         Incident incident = open.get(0);
         incident.anotherOperationsRecord(now);
-        log.operationsRecord(incident, describe(letter), now);
+        log.operationsRecord(incident, line(letter), now);
         return incident;
+    }
+
+    /** The SOC's line of a dead letter, in the reader's language ({@link #describe} is its English, kept on the incident). */
+    static SocLine line(DeadLetter letter) {
+        return SocLine.of("dead-letter.landed", "record", letter.sourceTopic + "-" + letter.sourcePartition + "@" + letter.sourceOffset,
+                "recordKey", letter.recordKey, "group", letter.consumerGroup, "reason", letter.reason, "cause", letter.cause,
+                "kept", letter.dlqTopic + "-" + letter.dlqPartition + "@" + letter.dlqOffset);
     }
 
     private static String describe(DeadLetter letter) {

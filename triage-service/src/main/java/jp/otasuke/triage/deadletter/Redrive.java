@@ -23,6 +23,7 @@ import jp.otasuke.common.problem.ProblemException;
 import jp.otasuke.common.problem.Refusal;
 import jp.otasuke.triage.incident.Incident;
 import jp.otasuke.triage.incident.IncidentLog;
+import jp.otasuke.triage.timeline.SocLine;
 
 /**
  * Sends a dead letter back to the topic it came from, as it was (key, value, headers without the dead-letter ones),
@@ -68,9 +69,9 @@ public class Redrive {
         Instant now = Instant.now();
         letter.redrivenAt = now;
         letter.redrivenBy = by;
-        Incident.<Incident>findByIdOptional(letter.incidentId).ifPresent(incident -> log.redriven(incident, "Record "
-                + letter.sourceTopic + "-" + letter.sourcePartition + "@" + letter.sourceOffset + " re-driven to " + letter.sourceTopic,
-                by, now));
+        Incident.<Incident>findByIdOptional(letter.incidentId).ifPresent(incident -> log.redriven(incident,
+                SocLine.of("dead-letter.redriven", "record", letter.sourceTopic + "-" + letter.sourcePartition + "@"
+                        + letter.sourceOffset, "topic", letter.sourceTopic), by, now));
         Log.infof("Dead letter %s (%s-%d@%d) re-driven to %s by %s", id, letter.dlqTopic, letter.dlqPartition, letter.dlqOffset,
                 letter.sourceTopic, by);
         return letter;

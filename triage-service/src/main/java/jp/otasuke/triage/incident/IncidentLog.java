@@ -38,8 +38,7 @@ public class IncidentLog {
     }
 
     public void opened(Incident i, Instant at) {
-        IncidentOpened event = new IncidentOpened(UUID.randomUUID(), at, i.id, i.tenantId, i.kind, i.title, i.category,
-                i.priority, i.status.name(), i.ackDueAt, i.consultationId, i.hostList());
+        IncidentOpened event = openedEvent(i, at);
         outbox.publish(event);
         if (i.kind == IncidentKind.CONSULTATION) {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
@@ -57,6 +56,18 @@ public class IncidentLog {
                     SocLine.of("incident.opened", "title", i.title, "priority", i.priority, "hosts", List.of(i.hosts)),
                     PlainLanguage.opened(i), null);
         }
+    }
+
+    /** A platform operations incident, opened with the SOC's line of what happened (a dead letter: which record, why). */
+    public void operationsOpened(Incident i, SocLine what, Instant at) {
+        IncidentOpened event = openedEvent(i, at);
+        outbox.publish(event);
+        TimelineEntry.internal(event.eventId(), i.id, at, "incident.opened", what, null);
+    }
+
+    private static IncidentOpened openedEvent(Incident i, Instant at) {
+        return new IncidentOpened(UUID.randomUUID(), at, i.id, i.tenantId, i.kind, i.title, i.category, i.priority,
+                i.status.name(), i.ackDueAt, i.consultationId, i.hostList());
     }
 
     /** More alerts, hosts or a new assignee: no timeline line per alert, one event per change set. */
@@ -113,14 +124,14 @@ public class IncidentLog {
     }
 
     /** One more record of the same cause in the same dead-letter topic: counted on its operations incident. */
-    public void operationsRecord(Incident i, String what, Instant at) {
-        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.record", SocLine.of("operations.record", "what", what), null);
+    public void operationsRecord(Incident i, SocLine what, Instant at) {
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.record", what, null);
         updated(i, at);
     }
 
     /** A dead letter sent back to its topic after the cause was fixed. */
-    public void redriven(Incident i, String what, String by, Instant at) {
-        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.redriven", SocLine.of("operations.redriven", "what", what), by);
+    public void redriven(Incident i, SocLine what, String by, Instant at) {
+        TimelineEntry.internal(UUID.randomUUID(), i.id, at, "operations.redriven", what, by);
         updated(i, at);
     }
 

@@ -2,7 +2,10 @@ package jp.otasuke.triage.deadletter;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -79,6 +82,15 @@ class DeadLetterWatchTest {
         assertEquals(2, Db.incidentsOf(tenant).get(0).alertCount, "each alert landed once");
         Soc.as("soc-1").get("/api/v1/incidents/{id}/timeline", operations.id)
                 .body("findAll { it.type == 'operations.redriven' }.size()", equalTo(2));
+        // the operator reads what happened in the console's language; topics, offsets and the cause stay as they are
+        Soc.as("soc-1").request().header("Accept-Language", "ja").when().get("/api/v1/incidents/{id}/timeline", operations.id)
+                .then().statusCode(200)
+                .body("find { it.type == 'incident.opened' }.summary", allOf(containsString("triage-serviceがレコード otasuke.alerts.v1-"),
+                        containsString("を適用できませんでした"), containsString("bad migration"),
+                        containsString("に保管しています")))
+                .body("find { it.type == 'operations.record' }.summary", containsString("を適用できませんでした"))
+                .body("find { it.type == 'operations.redriven' }.summary", allOf(startsWith("レコード otasuke.alerts.v1-"),
+                        endsWith("を otasuke.alerts.v1 に再投入しました")));
     }
 
     private static List<DeadLetter> lettersOf(UUID tenant) {
