@@ -4,7 +4,7 @@
 # ingest at 1,000/s in a realistic mix (1 alert in 100 opens an incident) and a stress mix (1 in 3), and measures
 # alert-to-screen latency, each process's CPU (and from it the CPU of a new incident), what PostgreSQL was asked,
 # the queue's page time and web's RSS. Writes benchmarks/results/web-DATE.md. Options as system properties, e.g.
-# JAVA_OPTS="-Dbench.seconds=60 -Dbench.rate=3000 -Dbench.warmupSeconds=60 -Dbench.stressFirst=true".
+# JAVA_OPTS="-Dbench.seconds=60 -Dbench.rate=3000 -Dbench.warmupSeconds=120 -Dbench.stressFirst=true".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
