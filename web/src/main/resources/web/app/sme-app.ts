@@ -199,7 +199,7 @@ class SmeApp extends AppElement {
     }
   }
 
-    /** An incident named by the URL (#/incidents/<id>) that is not in the list: ask for it, so an answer of 404 says so. */
+  /** An incident named by the URL (#/incidents/<id>) that is not in the list: ask for it, so an answer of 404 says so. */
   private async lookUp() {
     const id = this.incidentInRoute();
     if (!id || this.incidents.some((i) => i.id === id) || this.missing.has(id)) return;

@@ -193,10 +193,15 @@ final class BenchPlatform implements AutoCloseable {
 
     /** CPU time (user + system) a process has used so far, in seconds, from /proc; 0 once it is gone. */
     static double cpuSeconds(long pid) {
+        return cpuSeconds(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** The same from a process's or a thread's stat file ({@code /proc/PID/task/TID/stat}); 0 once it is gone. */
+    static double cpuSeconds(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String line = Files.readString(stat);
             // fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
         } catch (IOException | RuntimeException e) {
             return 0;
@@ -205,18 +210,7 @@ final class BenchPlatform implements AutoCloseable {
 
     /** CPU time used so far by every live PostgreSQL process (the server and its backends), in seconds. */
     static double postgresCpuSeconds() {
-        try (var procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).mapToDouble(p -> {
-                try {
-                    return Files.readString(p.resolve("comm")).trim().equals("postgres")
-                            ? cpuSeconds(Long.parseLong(p.getFileName().toString())) : 0;
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            return 0;
-        }
+        return ProcessCpu.now().seconds(ProcessCpu.POSTGRES);
     }
 
     /** The machine, for the results: cores, CPU model, memory, Java. */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 final class ProcessCpu {
 
     static final String BENCH = "bench (load generator, SSE client, Kafka)";
+    static final String POSTGRES = "PostgreSQL";
 
     private final Map<String, Double> seconds;
 
@@ -43,7 +44,7 @@ final class ProcessCpu {
         try {
             String command = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
             if (Files.readString(proc.resolve("comm")).trim().equals("postgres")) {
-                return "PostgreSQL";
+                return POSTGRES;
             }
             for (String service : new String[] {"ingest-service", "triage-service", "dispatch-service", "insurance-service",
                     "notify-service"}) {
@@ -58,6 +59,11 @@ final class ProcessCpu {
         } catch (IOException e) {
             return null; // gone while being read
         }
+    }
+
+    /** CPU-seconds the processes of this kind have used so far. */
+    double seconds(String label) {
+        return seconds.getOrDefault(label, 0.0);
     }
 
     /** Cores each process used on average since {@code before}, over {@code seconds} of wall time. */

@@ -34,11 +34,8 @@ final class ThreadCpu {
             tasks.forEach(task -> {
                 try {
                     String kind = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    threads.put(task.getFileName().toString(),
-                            new Thread(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0));
-                } catch (IOException | RuntimeException e) {
+                    threads.put(task.getFileName().toString(), new Thread(kind, BenchPlatform.cpuSeconds(task.resolve("stat"))));
+                } catch (IOException e) {
                     // the thread ended while being read
                 }
             });

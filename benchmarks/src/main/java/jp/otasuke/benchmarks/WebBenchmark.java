@@ -250,6 +250,10 @@ public final class WebBenchmark {
         long newIncidents() {
             return oneIn == 0 ? 0 : (accepted + oneIn - 1) / oneIn;
         }
+
+        long joiningAlerts() {
+            return accepted - newIncidents();
+        }
     }
 
     /**
@@ -279,26 +283,31 @@ public final class WebBenchmark {
                 .append(ThreadCpu.top(realistic.threads.getOrDefault(service, Map.of()), 10)).append(" | ")
                 .append(ThreadCpu.top(spent, 10)).append(" |\n"));
         double idleRate = idle.platformCpuSeconds() / idle.drainSeconds;
-        double[] a = {realistic.newIncidents(), realistic.accepted - realistic.newIncidents(),
-                realistic.platformCpuSeconds() - idleRate * realistic.drainSeconds};
-        double[] b = {stress.newIncidents(), stress.accepted - stress.newIncidents(),
-                stress.platformCpuSeconds() - idleRate * stress.drainSeconds};
-        double det = a[0] * b[1] - a[1] * b[0];
-        double perOpen = (a[2] * b[1] - a[1] * b[2]) / det;
-        double perJoin = (a[0] * b[2] - a[2] * b[0]) / det;
+        double realisticCpu = realistic.platformCpuSeconds() - idleRate * realistic.drainSeconds;
+        double stressCpu = stress.platformCpuSeconds() - idleRate * stress.drainSeconds;
+        double[] costs = costs(realistic, realisticCpu, stress, stressCpu);
         md.append(String.format("%nPlatform CPU above idle: realistic mix %.1f cpu-s for %d new incidents and %d joining alerts; "
                 + "stress mix %.1f cpu-s for %d and %d. Solved for the two costs: **%.2f ms of CPU per new incident, %.3f ms per "
-                + "alert that joins one** (all the platform's processes together, the benchmark's JVM left out).%n", a[2],
-                realistic.newIncidents(), realistic.accepted - realistic.newIncidents(), b[2], stress.newIncidents(),
-                stress.accepted - stress.newIncidents(), perOpen * 1000, perJoin * 1000));
+                + "alert that joins one** (all the platform's processes together, the benchmark's JVM left out).%n", realisticCpu,
+                realistic.newIncidents(), realistic.joiningAlerts(), stressCpu, stress.newIncidents(), stress.joiningAlerts(),
+                costs[0] * 1000, costs[1] * 1000));
         // the services' JIT compilers were still busy after the warm-up: the same without them is the warm figure
-        double[] a2 = {a[0], a[1], a[2] - realistic.serviceCompilerSeconds()};
-        double[] b2 = {b[0], b[1], b[2] - stress.serviceCompilerSeconds()};
-        double det2 = a2[0] * b2[1] - a2[1] * b2[0];
+        double[] warm = costs(realistic, realisticCpu - realistic.serviceCompilerSeconds(), stress,
+                stressCpu - stress.serviceCompilerSeconds());
         md.append(String.format("Without the services' JIT compiler threads (%.1f and %.1f cpu-s of it in the two mixes): **%.2f ms per "
                 + "new incident, %.3f ms per joining alert**.%n", realistic.serviceCompilerSeconds(), stress.serviceCompilerSeconds(),
-                (a2[2] * b2[1] - a2[1] * b2[2]) / det2 * 1000, (a2[0] * b2[2] - a2[2] * b2[0]) / det2 * 1000));
+                warm[0] * 1000, warm[1] * 1000));
         return md.toString();
+    }
+
+    /**
+     * CPU-seconds per new incident and per joining alert: each mix's CPU = its new incidents × the one + its joining
+     * alerts × the other, two equations in two unknowns.
+     */
+    private static double[] costs(Phase a, double aCpu, Phase b, double bCpu) {
+        double det = a.newIncidents() * b.joiningAlerts() - a.joiningAlerts() * b.newIncidents();
+        return new double[] {(aCpu * b.joiningAlerts() - a.joiningAlerts() * bCpu) / det,
+                (a.newIncidents() * bCpu - aCpu * b.newIncidents()) / det};
     }
 
     private static long openIncidents(String jdbc) throws Exception {

@@ -28,8 +28,8 @@ public final class Skills {
     }
 
     private static String words(String code, java.util.Locale locale) {
-        return java.util.ResourceBundle.getBundle(Sentence.WORDS, locale, java.util.ResourceBundle.Control
-                .getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).getString("skills." + code);
+        return Sentence.sharedWords("skills." + code, locale)
+                .orElseThrow(() -> new IllegalStateException("texts/words has no skills." + code + " for " + locale));
     }
 
     public static boolean known(String code) {

@@ -69,12 +69,23 @@ public record Sentence(String key, Map<String, Object> facts) {
             return stored;
         }
         if (value instanceof Sentence said) {
-            Map<String, Object> stored = new LinkedHashMap<>();
-            stored.put("key", said.key());
-            stored.put("facts", asStored(said.facts()));
-            return stored;
+            return said.asStored();
         }
         return value;
+    }
+
+    /** This sentence as JSON stores it, inside another's facts or a column of its own: {@code {key, facts}}. */
+    public Map<String, Object> asStored() {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("key", key);
+        stored.put("facts", asStored(facts));
+        return stored;
+    }
+
+    /** The platform's shared words for a code ({@code <fact>.<value>}, e.g. {@code skills.network}), if it has them. */
+    public static java.util.Optional<String> sharedWords(String code, Locale locale) {
+        ResourceBundle shared = ResourceBundle.getBundle(WORDS, locale, EXACT_LANGUAGE);
+        return shared.containsKey(code) ? java.util.Optional.of(shared.getString(code)) : java.util.Optional.empty();
     }
 
     /** @param bundle the bundle's base name, e.g. {@code texts.customer} */
@@ -115,8 +126,7 @@ public record Sentence(String key, Map<String, Object> facts) {
         if (texts.containsKey(code)) {
             return texts.getString(code);
         }
-        ResourceBundle shared = ResourceBundle.getBundle(WORDS, locale, EXACT_LANGUAGE);
-        return shared.containsKey(code) ? shared.getString(code) : value.toString();
+        return sharedWords(code, locale).orElse(value.toString());
     }
 
     private static String minutes(long total, Locale locale) {

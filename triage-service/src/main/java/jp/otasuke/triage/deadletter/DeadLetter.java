@@ -55,4 +55,14 @@ public class DeadLetter extends PanacheEntityBase {
     public Instant redrivenAt;
     @Column(name = "redriven_by")
     public String redrivenBy;
+
+    /** The record that could not be applied, as Kafka's tools name one: topic-partition@offset. */
+    public String sourceRecord() {
+        return sourceTopic + "-" + sourcePartition + "@" + sourceOffset;
+    }
+
+    /** Where it is kept, the same way. */
+    public String keptAs() {
+        return dlqTopic + "-" + dlqPartition + "@" + dlqOffset;
+    }
 }

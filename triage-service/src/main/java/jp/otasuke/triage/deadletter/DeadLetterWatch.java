@@ -111,7 +111,7 @@ public class DeadLetterWatch {
                 .filter(i -> i.status.isActive()).toList();
         if (open.isEmpty()) {
             Incident incident = Incident.forOperations(key, "Dead letters on " + letter.dlqTopic + ": " + simple(letter.cause),
-                    describe(letter), config.operationsPriority(), now, config.ackDue().of(config.operationsPriority()));
+                    line(letter).render(java.util.Locale.ENGLISH), config.operationsPriority(), now, config.ackDue().of(config.operationsPriority()));
             incident.persist();
             log.operationsOpened(incident, line(letter), now);
             Log.warnf("Operations incident %s: %s", incident.id, incident.title);
@@ -123,17 +123,10 @@ public class DeadLetterWatch {
         return incident;
     }
 
-    /** The SOC's line of a dead letter, in the reader's language ({@link #describe} is its English, kept on the incident). */
+    /** The SOC's line of a dead letter, rendered in the reader's language; in English it is the incident's description. */
     static SocLine line(DeadLetter letter) {
-        return SocLine.of("dead-letter.landed", "record", letter.sourceTopic + "-" + letter.sourcePartition + "@" + letter.sourceOffset,
-                "recordKey", letter.recordKey, "group", letter.consumerGroup, "reason", letter.reason, "cause", letter.cause,
-                "kept", letter.dlqTopic + "-" + letter.dlqPartition + "@" + letter.dlqOffset);
-    }
-
-    private static String describe(DeadLetter letter) {
-        return "Record " + letter.sourceTopic + "-" + letter.sourcePartition + "@" + letter.sourceOffset + " (key " + letter.recordKey
-                + ") could not be applied by " + letter.consumerGroup + ": " + letter.reason + " [" + letter.cause + "]; it is "
-                + letter.dlqTopic + "-" + letter.dlqPartition + "@" + letter.dlqOffset;
+        return SocLine.of("dead-letter.landed", "record", letter.sourceRecord(), "recordKey", letter.recordKey,
+                "group", letter.consumerGroup, "reason", letter.reason, "cause", letter.cause, "kept", letter.keptAs());
     }
 
     private static String simple(String className) {

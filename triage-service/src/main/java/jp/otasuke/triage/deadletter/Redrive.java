@@ -70,10 +70,8 @@ public class Redrive {
         letter.redrivenAt = now;
         letter.redrivenBy = by;
         Incident.<Incident>findByIdOptional(letter.incidentId).ifPresent(incident -> log.redriven(incident,
-                SocLine.of("dead-letter.redriven", "record", letter.sourceTopic + "-" + letter.sourcePartition + "@"
-                        + letter.sourceOffset, "topic", letter.sourceTopic), by, now));
-        Log.infof("Dead letter %s (%s-%d@%d) re-driven to %s by %s", id, letter.dlqTopic, letter.dlqPartition, letter.dlqOffset,
-                letter.sourceTopic, by);
+                SocLine.of("dead-letter.redriven", "record", letter.sourceRecord(), "topic", letter.sourceTopic), by, now));
+        Log.infof("Dead letter %s (%s) re-driven to %s by %s", id, letter.keptAs(), letter.sourceTopic, by);
         return letter;
     }
 

@@ -44,9 +44,6 @@ public class IncidentLog {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
                     SocLine.of("incident.opened.consultation", "title", i.title, "priority", i.priority),
                     CustomerLine.of("consultation.opened", "subject", i.title), null);
-        } else if (i.kind == IncidentKind.OPERATIONS) {
-            TimelineEntry.internal(event.eventId(), i.id, at, "incident.opened",
-                    SocLine.of("incident.opened.operations", "description", i.description), null);
         } else if (i.kind == IncidentKind.SENSOR_SILENT) {
             TimelineEntry.shared(event.eventId(), i.id, at, "incident.opened",
                     SocLine.of("incident.opened.sensor-silent", "sensor", i.sensorName, "priority", i.priority),

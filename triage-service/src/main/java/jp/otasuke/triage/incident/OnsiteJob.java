@@ -63,7 +63,7 @@ public class OnsiteJob {
         OnsiteJob job = before == null ? new OnsiteJob() : before;
         job.id = id;
         job.unassignableReason = reason;
-        job.unassignableBecause = because == null ? null : java.util.Map.of("key", because.key(), "facts", because.facts());
+        job.unassignableBecause = because == null ? null : because.asStored();
         return job;
     }
 
